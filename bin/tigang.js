@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Entry of the `tigang` command: runs the CLI built into build/ (built by `npm install` via the prepare script).
+const path = require("node:path");
+const fs = require("node:fs");
+const main = path.join(__dirname, "..", "build", "cli", "main.js");
+if (!fs.existsSync(main)) {
+  console.error("tigang：尚未构建命令行程序，请先在项目目录运行 npm install 或 npm run build:cli。");
+  process.exit(2);
+}
+require(main).main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`tigang：内部错误：${err && err.message ? err.message : err}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,372 @@
+// 一键排版: which paragraph of a parsed document gets which GB/T 9704 format (from the parser's structure, not from
+// existing styles), the page setup and page numbers; the preview's counts, and what a host cannot do, in Chinese.
+import type { ParagraphFormat } from "../blocks";
+import type { Heading, ParsedDocument } from "../parse/parseDocument";
+import { findEnumerations } from "../numbering";
+import { firstSentenceEnd, isBlank, leadingSpace } from "../parse/text";
+import { formatFor, fontSizeName, GBT_DEFAULTS, GBT_PAGE, headingBold, headingFont, mmToPt, PAGE_NUMBER, type FormatSettings } from "./gbt9704";
+import type { DocumentFormats, FormatCapabilities, ParagraphFormatState } from "./types";
+
+/** What a paragraph is, for formatting. */
+export type FormatKind = "title" | "subtitle" | "salutation" | "heading" | "body" | "signature";
+
+/** How each paragraph of the document is classified: a kind to format, or left alone (blank, in a table). */
+export type ParagraphClass =
+  | { kind: "blank" | "table" }
+  | { kind: Exclude<FormatKind, "heading">; heading?: undefined }
+  | { kind: "heading"; heading: Heading; level: 1 | 2 | 3 | 4; runIn?: { offset: number; length: number } };
+
+export interface CharFormat {
+  font: string;
+  sizePt: number;
+  bold: boolean;
+}
+
+export interface PlannedParagraph {
+  paragraph: number;
+  /** The paragraph's text when planned: the host skips a paragraph whose text has changed since. */
+  expected: string;
+  kind: FormatKind;
+  level?: 1 | 2 | 3 | 4;
+  /** The paragraph's format: paragraph properties, and the character format of all its text. */
+  format: ParagraphFormat;
+  /** Font for digits and Latin letters, when the settings give one. */
+  asciiFont?: string;
+  /**
+   * A run-in heading ("（一）提高政治站位。一是……"): the paragraph is formatted as body text and only its heading
+   * sentence (marker, title and the mark that ends it) gets the heading's font.
+   */
+  runIn?: { offset: number; length: number; text: string; format: CharFormat };
+  /** A Word list item: its style and indents stay (the list defines them, and another style could drop the numbering). */
+  listItem?: boolean;
+}
+
+export interface PageSetupPlan {
+  paperSize: "A4";
+  pageWidthPt: number;
+  pageHeightPt: number;
+  topMarginPt: number;
+  bottomMarginPt: number;
+  leftMarginPt: number;
+  rightMarginPt: number;
+}
+
+export interface PageNumberPlan {
+  font: string;
+  sizePt: number;
+  /** "gbt": odd pages right, even pages left, one character in from the edge (GB/T 9704 7.5); "center": centred. */
+  position: "gbt" | "center";
+  /** Text around the PAGE field: “— 1 —”. */
+  before: string;
+  after: string;
+}
+
+export interface FormatOptions {
+  pageSetup: boolean;
+  pageNumbers: boolean;
+  pageNumberPosition: "gbt" | "center";
+}
+
+export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { pageSetup: true, pageNumbers: true, pageNumberPosition: "gbt" };
+
+export interface FormatPlan {
+  paragraphs: PlannedParagraph[];
+  page: PageSetupPlan | null;
+  pageNumbers: PageNumberPlan | null;
+  /** Paragraphs left alone. */
+  untouched: { blank: number; table: number };
+}
+
+const DATE = /^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[）)]?$/;
+const UNIT = /(委员会|党委|党组|党支部|支部|办公室|办公厅|政府|局|厅|委|院|校|公司|集团|中心|处|部)$/;
+const SENTENCE_PUNCT = /[。，,；;！!？?：:]/;
+const SIGNATURE_MAX = 30;
+
+/** Whether a paragraph's trimmed text is a date line ("2023年6月29日", "二〇二三年六月二十九日"). */
+export function isDateLine(text: string): boolean {
+  return DATE.test(text.replace(/[\s\u3000]/g, ""));
+}
+
+/** The 落款 at the end: the unit or name and the date, right-aligned. Short lines without sentence punctuation. */
+function signatureLines(doc: ParsedDocument, headingAt: Map<number, Heading>): number[] {
+  const lines: number[] = [];
+  const texts = doc.paragraphs.map((p) => (typeof p?.text === "string" ? p.text : ""));
+  for (let i = texts.length - 1; i >= 0 && lines.length < 4; i--) {
+    const t = texts[i].trim();
+    if (!t) continue;
+    if (i === doc.title || i === doc.salutation || headingAt.has(i) || doc.paragraphs[i]?.inTable) break;
+    if (i < doc.preambleStart || t.length > SIGNATURE_MAX || SENTENCE_PUNCT.test(t)) break;
+    lines.push(i);
+  }
+  if (!lines.length) return [];
+  const dated = lines.some((i) => isDateLine(texts[i]));
+  const afterClosing = doc.closing >= 0 && lines.every((i) => i > doc.closing);
+  const units = lines.every((i) => isDateLine(texts[i]) || UNIT.test(texts[i].trim()));
+  // A single unpunctuated last line with nothing else to go on could be a heading or a caption: left as body.
+  return dated || afterClosing || units ? lines.sort((a, b) => a - b) : [];
+}
+
+/** Lines between the title and the body: the speaker, a date in brackets, a subtitle. Centred. */
+function subtitleLines(doc: ParsedDocument, headingAt: Map<number, Heading>): number[] {
+  if (doc.title < 0) return [];
+  const out: number[] = [];
+  const end = doc.salutation >= 0 ? doc.salutation : doc.preambleEnd;
+  for (let i = doc.title + 1; i < end && out.length < 3; i++) {
+    const text = doc.paragraphs[i]?.text ?? "";
+    const t = text.trim();
+    if (!t) continue;
+    if (headingAt.has(i) || doc.paragraphs[i]?.inTable) break;
+    // Between the title and the salutation everything is a subtitle; without a salutation, only short unpunctuated lines.
+    if (doc.salutation < 0 && (t.length > SIGNATURE_MAX || /[。；;！!？?，,]/.test(t))) break;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Classify every paragraph of a parsed document for formatting. */
+export function classifyParagraphs(doc: ParsedDocument): ParagraphClass[] {
+  const headingAt = new Map(doc.flat.map((h) => [h.paragraph, h] as const));
+  const signature = new Set(signatureLines(doc, headingAt));
+  const subtitle = new Set(subtitleLines(doc, headingAt));
+  return doc.paragraphs.map((p, i): ParagraphClass => {
+    const text = typeof p?.text === "string" ? p.text : "";
+    if (p?.inTable) return { kind: "table" };
+    if (isBlank(text)) return { kind: "blank" };
+    if (i === doc.title) return { kind: "title" };
+    if (i === doc.salutation) return { kind: "salutation" };
+    if (subtitle.has(i)) return { kind: "subtitle" };
+    if (signature.has(i)) return { kind: "signature" };
+    const h = headingAt.get(i);
+    // 一是/一要/第一，/首先 opening paragraphs are enumerations in the text, not GB/T 9704 structure levels: body.
+    if (!h || h.source === "run-in") return { kind: "body" };
+    // The heading sentence: from the marker (or the start, for a list label) to the mark that ends the title.
+    const start = h.source === "text" ? h.markerOffset : leadingSpace(text);
+    const end = firstSentenceEnd(text, Math.max(h.titleOffset, start));
+    if (isBlank(text.slice(end))) return { kind: "heading", heading: h, level: h.level };
+    return { kind: "heading", heading: h, level: h.level, runIn: { offset: start, length: end - start } };
+  });
+}
+
+/** The formatting plan for a parsed document under the settings (fonts, sizes) and options (page, page numbers). */
+export function planFormatting(doc: ParsedDocument, settings: FormatSettings = GBT_DEFAULTS, options: FormatOptions = DEFAULT_FORMAT_OPTIONS): FormatPlan {
+  const classes = classifyParagraphs(doc);
+  const untouched = { blank: 0, table: 0 };
+  const paragraphs: PlannedParagraph[] = [];
+  const body = formatFor("body", undefined, settings);
+  const asciiFont = settings.asciiFont?.trim() || undefined;
+  classes.forEach((c, i) => {
+    if (c.kind === "blank" || c.kind === "table") {
+      untouched[c.kind]++;
+      return;
+    }
+    const expected = doc.paragraphs[i].text;
+    const listItem = !!doc.paragraphs[i].listString;
+    const planned: PlannedParagraph = { paragraph: i, expected, kind: c.kind, format: body };
+    switch (c.kind) {
+      case "title":
+        planned.format = formatFor("title", undefined, settings);
+        break;
+      case "subtitle":
+        planned.format = { ...body, alignment: "centered", firstLineIndentPt: 0 };
+        break;
+      case "salutation":
+        planned.format = formatFor("salutation", undefined, settings);
+        break;
+      case "signature":
+        planned.format = formatFor("signature", undefined, settings);
+        break;
+      case "heading": {
+        planned.level = c.level;
+        if (c.runIn) {
+          planned.format = body;
+          planned.runIn = {
+            ...c.runIn,
+            text: expected.slice(c.runIn.offset, c.runIn.offset + c.runIn.length),
+            format: { font: headingFont(c.level, settings), sizePt: settings.bodySizePt, bold: headingBold(c.level, settings) },
+          };
+        } else planned.format = formatFor("heading", c.level, settings);
+        break;
+      }
+      default:
+        break;
+    }
+    if (asciiFont) planned.asciiFont = asciiFont;
+    if (listItem) planned.listItem = true;
+    paragraphs.push(planned);
+  });
+  const page: PageSetupPlan | null = options.pageSetup
+    ? {
+        paperSize: "A4",
+        pageWidthPt: mmToPt(GBT_PAGE.widthMm),
+        pageHeightPt: mmToPt(GBT_PAGE.heightMm),
+        topMarginPt: mmToPt(GBT_PAGE.topMm),
+        bottomMarginPt: mmToPt(GBT_PAGE.bottomMm),
+        leftMarginPt: mmToPt(GBT_PAGE.leftMm),
+        rightMarginPt: mmToPt(GBT_PAGE.rightMm),
+      }
+    : null;
+  const pageNumbers: PageNumberPlan | null = options.pageNumbers
+    ? { font: PAGE_NUMBER.font, sizePt: PAGE_NUMBER.sizePt, position: options.pageNumberPosition, before: PAGE_NUMBER.before, after: PAGE_NUMBER.after }
+    : null;
+  return { paragraphs, page, pageNumbers, untouched };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page numbers: which footers get them, decided the same way by every host.
+
+export interface PageNumberLayout {
+  /** Footers of the first section to fill (both must be empty), with the paragraph's alignment and indents. */
+  footers: { kind: "Primary" | "EvenPages"; alignment: "right" | "left" | "centered"; leftIndentPt: number; rightIndentPt: number }[];
+  /** Turn on different odd and even footers (GB/T 9704: odd pages right, even pages left). */
+  setOddAndEven: boolean;
+  note?: string;
+}
+
+/** Where page numbers go, given what the first section's footers and header hold. Never over existing footer content. */
+export function pageNumberLayout(plan: PageNumberPlan, state: { primaryFooterEmpty: boolean; evenFooterEmpty: boolean; headerEmpty: boolean; oddAndEven: boolean }): PageNumberLayout {
+  const indent = plan.sizePt; // 空一字: one character of 4号
+  if (!state.primaryFooterEmpty || (state.oddAndEven && !state.evenFooterEmpty)) {
+    return { footers: [], setOddAndEven: false, note: "页脚已有内容（可能已有页码），未插入页码，以免重复。如需国标页码，请先删除原页脚。" };
+  }
+  if (plan.position === "gbt") {
+    // Turning on odd/even footers gives even pages their own (empty) header: a document with a header would lose it there.
+    if (state.oddAndEven || state.headerEmpty) {
+      return {
+        footers: [
+          { kind: "Primary", alignment: "right", leftIndentPt: 0, rightIndentPt: indent },
+          { kind: "EvenPages", alignment: "left", leftIndentPt: indent, rightIndentPt: 0 },
+        ],
+        setOddAndEven: !state.oddAndEven,
+      };
+    }
+    return {
+      footers: [{ kind: "Primary", alignment: "centered", leftIndentPt: 0, rightIndentPt: 0 }],
+      setOddAndEven: false,
+      note: "文档有页眉：为免偶数页页眉消失，页码改为居中，未按单页居右、双页居左编排。",
+    };
+  }
+  return { footers: [{ kind: "Primary", alignment: "centered", leftIndentPt: 0, rightIndentPt: 0 }], setOddAndEven: false };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The preview: counts by kind, how many need a change, and what this host cannot do.
+
+export interface PlanSummaryRow {
+  key: string;
+  label: string;
+  count: number;
+  /** Paragraphs whose format differs from the plan (when the document's formats were read). */
+  changes?: number;
+  detail?: string;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  title: "标题",
+  subtitle: "副标题与署名",
+  salutation: "称呼（主送）",
+  "heading-1": "一级标题",
+  "heading-2": "二级标题",
+  "heading-3": "三级标题",
+  "heading-4": "四级标题",
+  body: "正文",
+  signature: "落款与日期",
+};
+const KIND_ORDER = ["title", "subtitle", "salutation", "heading-1", "heading-2", "heading-3", "heading-4", "body", "signature"];
+
+function keyOf(p: PlannedParagraph): string {
+  return p.kind === "heading" ? `heading-${p.level ?? 1}` : p.kind;
+}
+
+function describeFormat(p: PlannedParagraph): string {
+  const f = p.format;
+  const size = fontSizeName(f.sizePt);
+  const align = { left: "左对齐", centered: "居中", right: "右对齐", justified: "两端对齐" }[f.alignment];
+  const indent = f.firstLineIndentPt > 0 ? "，首行缩进 2 字" : "";
+  const run = p.runIn ? `；段首标题句用${p.runIn.format.font}${p.runIn.format.bold ? "加粗" : ""}` : "";
+  return `${size}${f.font}${f.bold ? "加粗" : ""}，${align}${indent}${run}`;
+}
+
+/** Counts by kind for the preview (标题 1 段, 一级标题 N 段, …), with the page rows. */
+export function summarizePlan(plan: FormatPlan, formats?: DocumentFormats | null): PlanSummaryRow[] {
+  const caps = formats?.capabilities;
+  const rows = new Map<string, PlanSummaryRow>();
+  const detailFromRunIn = new Set<string>();
+  for (const p of plan.paragraphs) {
+    const key = keyOf(p);
+    let row = rows.get(key);
+    if (!row) {
+      row = { key, label: KIND_LABEL[key] ?? key, count: 0, detail: describeFormat(p) };
+      if (formats) row.changes = 0;
+      if (p.runIn) detailFromRunIn.add(key);
+      rows.set(key, row);
+    }
+    row.count++;
+    // A heading row describes its standalone headings; a run-in one only when there is no other.
+    if (!p.runIn && detailFromRunIn.delete(key)) row.detail = describeFormat(p);
+    if (formats && needsChange(p, formats.paragraphs[p.paragraph], caps)) row.changes!++;
+  }
+  const runIns = plan.paragraphs.filter((p) => p.runIn).length;
+  const out = KIND_ORDER.filter((k) => rows.has(k)).map((k) => rows.get(k)!);
+  if (runIns) out.push({ key: "run-in", label: "其中段首标题（标题后接正文）", count: runIns, detail: "整段按正文排，只把标题句设为标题字体" });
+  const lists = plan.paragraphs.filter((p) => p.listItem).length;
+  if (lists) out.push({ key: "list", label: "其中自动编号段落", count: lists, detail: "保留原样式和缩进，以免编号丢失" });
+  if (plan.page) {
+    out.push({ key: "page", label: "页面设置", count: 1, detail: `A4，上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米` });
+  }
+  if (plan.pageNumbers) {
+    const where = plan.pageNumbers.position === "gbt" ? "单页居右、双页居左，各空一字" : "居中";
+    out.push({ key: "page-numbers", label: "页码", count: 1, detail: `${fontSizeName(plan.pageNumbers.sizePt)}${plan.pageNumbers.font}“${plan.pageNumbers.before}1${plan.pageNumbers.after}”，${where}（只写入空白页脚）` });
+  }
+  return out;
+}
+
+const ALIGN_OF: Record<string, string> = { left: "left", centered: "centered", center: "centered", right: "right", justified: "justified", justify: "justified" };
+const close = (a: number | null | undefined, b: number) => typeof a === "number" && Math.abs(a - b) < 0.5;
+
+/** Whether a paragraph's current format differs from its plan (an unknown or mixed value counts as a difference). */
+export function needsChange(p: PlannedParagraph, st: ParagraphFormatState | undefined, caps?: FormatCapabilities): boolean {
+  if (!st) return true;
+  const f = p.format;
+  if (!p.listItem && f.styleBuiltIn && st.styleBuiltIn !== f.styleBuiltIn) return true;
+  if (st.font !== f.font || !close(st.sizePt, f.sizePt) || st.bold !== f.bold) return true;
+  if (ALIGN_OF[String(st.alignment ?? "").toLowerCase()] !== f.alignment) return true;
+  if (!p.listItem && (!close(st.firstLineIndentPt, f.firstLineIndentPt) || !close(st.leftIndentPt ?? 0, 0))) return true;
+  if ((!caps || caps.fixedLineSpacing) && !close(st.lineSpacingPt, f.lineSpacingPt)) return true;
+  if (!close(st.spaceBeforePt ?? 0, 0) || !close(st.spaceAfterPt ?? 0, 0)) return true;
+  if (p.asciiFont && (!caps || caps.asciiFont) && st.asciiFont !== p.asciiFont) return true;
+  if (p.runIn) {
+    const run = st.runs?.find((r) => r.offset === p.runIn!.offset && r.length === p.runIn!.length);
+    if (!run || run.font !== p.runIn.format.font || run.bold !== p.runIn.format.bold) return true;
+  }
+  return false;
+}
+
+/** What the host cannot do of this plan, in Chinese, with the requirement set and the manual step. */
+export function formatNotes(plan: FormatPlan, caps: FormatCapabilities, settings: FormatSettings = GBT_DEFAULTS): string[] {
+  const notes: string[] = [];
+  if (plan.paragraphs.length && !caps.fixedLineSpacing) {
+    notes.push(
+      `行距未改：Word 加载项接口只能设置“多倍行距”（Paragraph.lineSpacing 以“磅值 ÷ 12”计行数），没有“固定值”行距的接口。请按 Ctrl+A 全选，在“段落”对话框中把行距设为“固定值”“${settings.lineSpacingPt} 磅”。`,
+    );
+  }
+  if (plan.page && !caps.pageSetup) {
+    notes.push(
+      `页面设置未改：纸张和页边距的接口（Section.pageSetup）需要 WordApiDesktop 1.3，当前 Word 不支持（网页版 Word 和较早的桌面版都没有）。请在“布局 → 页边距 → 自定义页边距”中设为 A4，上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米。`,
+    );
+  }
+  if (plan.pageNumbers && !caps.pageNumbers) {
+    notes.push(
+      `页码未插入：插入页码域（Range.insertField）需要 WordApi 1.5，分设单双页页脚需要 WordApiDesktop 1.3；网页版 Word 中的域基本只读。请在“插入 → 页码”中插入，设为 ${fontSizeName(plan.pageNumbers.sizePt)}${plan.pageNumbers.font}，两侧加一字线“— 1 —”。`,
+    );
+  }
+  if (plan.paragraphs.some((p) => p.asciiFont) && !caps.asciiFont) {
+    notes.push("数字和字母的字体未单独设置：西文字体的接口（Font.nameAscii）需要 WordApiDesktop 1.3，当前 Word 不支持，数字和字母与中文用同一字体。");
+  }
+  return notes;
+}
+
+/** Whether a paragraph opens with a run-in enumeration word (一是/首先/第一，): it starts a new point, never continues a line. */
+export function opensWithEnumeration(text: string): boolean {
+  const first = findEnumerations(text)[0];
+  return !!first && first.offset === leadingSpace(text);
+}

@@ -1,0 +1,144 @@
+// What the hosts exchange with 一键排版: capabilities, formats read back, the backup kept for 撤销排版, and results.
+
+/** What the host can format. Word decides by requirement set (see FORMAT_REQUIREMENTS); the in-memory host can do all. */
+export interface FormatCapabilities {
+  /** Paper size and margins (Word: Section.pageSetup, WordApiDesktop 1.3). */
+  pageSetup: boolean;
+  /** A PAGE field in the footer (Word: Range.insertField, WordApi 1.5; odd/even footers, WordApiDesktop 1.3). */
+  pageNumbers: boolean;
+  /** A separate font for digits and Latin letters (Word: Font.nameAscii, WordApiDesktop 1.3). */
+  asciiFont: boolean;
+  /** Line spacing of an exact number of points (固定值). No Word requirement set offers a line-spacing rule. */
+  fixedLineSpacing: boolean;
+}
+
+export type CapabilityName = keyof FormatCapabilities;
+
+/** A requirement set of the Word JavaScript API. */
+export interface RequirementSet {
+  name: string;
+  version: string;
+}
+
+/**
+ * The requirement sets each capability needs in Word (all of them), or null when no set provides it.
+ * Sources: the @types/office-js remarks ([Api set: …]) of Section.pageSetup / PageSetup (WordApiDesktop 1.3),
+ * Range.insertField (WordApi 1.5; "In Word on the web, fields are mainly read-only"), Font.nameAscii (WordApiDesktop 1.3),
+ * Paragraph.lineSpacing (WordApi 1.1, set as a multiple: OfficeDev/office-js#2296, #3203).
+ */
+export const FORMAT_REQUIREMENTS: Record<CapabilityName, readonly RequirementSet[] | null> = {
+  pageSetup: [{ name: "WordApiDesktop", version: "1.3" }],
+  pageNumbers: [
+    { name: "WordApi", version: "1.5" },
+    { name: "WordApiDesktop", version: "1.3" },
+  ],
+  asciiFont: [{ name: "WordApiDesktop", version: "1.3" }],
+  fixedLineSpacing: null,
+};
+
+/** Capabilities from a requirement-set test (Office.context.requirements.isSetSupported in Word). */
+export function capabilitiesFrom(isSetSupported: (name: string, version: string) => boolean): FormatCapabilities {
+  const has = (sets: readonly RequirementSet[] | null) => {
+    if (!sets) return false;
+    try {
+      return sets.every((s) => isSetSupported(s.name, s.version));
+    } catch {
+      return false;
+    }
+  };
+  return {
+    pageSetup: has(FORMAT_REQUIREMENTS.pageSetup),
+    pageNumbers: has(FORMAT_REQUIREMENTS.pageNumbers),
+    asciiFont: has(FORMAT_REQUIREMENTS.asciiFont),
+    fixedLineSpacing: has(FORMAT_REQUIREMENTS.fixedLineSpacing),
+  };
+}
+
+export const ALL_CAPABILITIES: FormatCapabilities = { pageSetup: true, pageNumbers: true, asciiFont: true, fixedLineSpacing: true };
+
+/** A character format of part of a paragraph (the heading sentence of a run-in heading). */
+export interface RunFormatState {
+  offset: number;
+  length: number;
+  font?: string | null;
+  asciiFont?: string | null;
+  sizePt?: number | null;
+  bold?: boolean | null;
+}
+
+/**
+ * A paragraph's format as read. `null`: mixed within the paragraph or unreadable (never restored);
+ * `undefined`: not set on the paragraph (the style's value; the in-memory host restores it by removing its own).
+ */
+export interface ParagraphFormatState {
+  style?: string;
+  styleBuiltIn?: string;
+  outlineLevel?: number;
+  font?: string | null;
+  asciiFont?: string | null;
+  sizePt?: number | null;
+  bold?: boolean | null;
+  alignment?: string | null;
+  firstLineIndentPt?: number | null;
+  leftIndentPt?: number | null;
+  lineSpacingPt?: number | null;
+  spaceBeforePt?: number | null;
+  spaceAfterPt?: number | null;
+  /** Character formats of parts of the paragraph (the in-memory host's model of run-in heading fonts). */
+  runs?: RunFormatState[];
+}
+
+export interface PageSetupState {
+  paperSize?: string | null;
+  pageWidthPt?: number | null;
+  pageHeightPt?: number | null;
+  topMarginPt?: number | null;
+  bottomMarginPt?: number | null;
+  leftMarginPt?: number | null;
+  rightMarginPt?: number | null;
+  oddAndEvenPagesHeaderFooter?: boolean | null;
+}
+
+/** The document's formats, read in one batch, with what the host can change. */
+export interface DocumentFormats {
+  paragraphs: ParagraphFormatState[];
+  /** The first section's page setup, or null when the host cannot read it. */
+  page: PageSetupState | null;
+  /** Whether the first section's odd-page (primary) footer is empty; null when unknown. */
+  footerEmpty: boolean | null;
+  capabilities: FormatCapabilities;
+}
+
+export type FooterKind = "Primary" | "EvenPages";
+
+/** What 一键排版 replaced, for 撤销排版. Kept by the pane (Word's own undo may not cover add-in edits on every platform). */
+export interface FormatBackup {
+  paragraphs: {
+    paragraph: number;
+    /** The paragraph's text when formatted: a paragraph whose text changed since is not restored. */
+    expected: string;
+    before: ParagraphFormatState;
+    /** The heading sentence of a run-in heading, as it was. */
+    runIn?: { text: string } & Omit<RunFormatState, "offset" | "length">;
+  }[];
+  /** Page setup of every section before, or null when it was not changed. */
+  page: PageSetupState[] | null;
+  /** Footers that received page numbers (emptied again on restore) and the odd/even setting before. */
+  pageNumbers: { footers: FooterKind[]; oddAndEvenBefore: boolean | null } | null;
+}
+
+export interface FormatApplyResult {
+  /** Paragraphs formatted. */
+  applied: number;
+  /** Paragraphs skipped because their text changed since the plan was made. */
+  skipped: number;
+  backup: FormatBackup;
+  /** What could not be done, in Chinese (unsupported by this Word, footers already in use, …). */
+  notes: string[];
+}
+
+export interface RestoreResult {
+  restored: number;
+  skipped: number;
+  notes: string[];
+}

@@ -1,0 +1,62 @@
+// The standard outlines of the five types, loaded from src/data/outlines and validated; token expansion for variants.
+import personal from "../../data/outlines/personal-review.json";
+import team from "../../data/outlines/team-review.json";
+import mobilization from "../../data/outlines/speech-mobilization.json";
+import guidance from "../../data/outlines/speech-guidance.json";
+import report from "../../data/outlines/rectification-report.json";
+import type { DocTypeId } from "../model";
+import { OutlineSchema, type Outline, type OutlineSection } from "./schema";
+
+const RAW: Record<DocTypeId, unknown> = {
+  "personal-review": personal,
+  "team-review": team,
+  "speech-mobilization": mobilization,
+  "speech-guidance": guidance,
+  "rectification-report": report,
+};
+
+let cache: Map<DocTypeId, Outline> | null = null;
+
+/** All outlines, validated once. A data error is a programming error: it throws with the file and the problem. */
+export function outlines(): Map<DocTypeId, Outline> {
+  if (cache) return cache;
+  const m = new Map<DocTypeId, Outline>();
+  for (const [type, raw] of Object.entries(RAW) as [DocTypeId, unknown][]) {
+    const parsed = OutlineSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`提纲库 ${type}.json 数据有误：${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("；")}`);
+    if (parsed.data.type !== type) throw new Error(`提纲库 ${type}.json 的 type 字段为 ${parsed.data.type}`);
+    m.set(type, parsed.data);
+  }
+  cache = m;
+  return m;
+}
+
+export function getOutline(type: DocTypeId): Outline {
+  const o = outlines().get(type);
+  if (!o) throw new Error(`没有类型 ${type} 的提纲`);
+  return o;
+}
+
+export interface OutlineVariant {
+  /** 巡视 or 巡察. */
+  inspection: "巡视" | "巡察";
+  /** A special (专题) or an annual (年度) meeting. */
+  meeting: "special" | "annual";
+  /** Title variant id (e.g. "checklist" 对照检查材料 or "speech" 发言提纲). */
+  titleId?: string;
+}
+
+export const DEFAULT_VARIANT: OutlineVariant = { inspection: "巡视", meeting: "special" };
+
+/** Expand {inspection}, {meeting} and {docname} in outline text. */
+export function expandTokens(text: string, v: OutlineVariant, outline?: Outline): string {
+  const title = outline?.titles.find((t) => t.id === v.titleId) ?? outline?.titles[0];
+  const docname = title && /提纲/.test(title.label) ? "发言提纲" : "对照检查材料";
+  const meeting = v.meeting === "annual" ? "【年度】民主生活会" : `${v.inspection}整改专题民主生活会`;
+  return text.replace(/\{meeting\}/g, meeting).replace(/\{inspection\}/g, v.inspection).replace(/\{docname\}/g, docname);
+}
+
+/** Whether a section is required for this meeting variant. */
+export function isRequired(section: OutlineSection, v: OutlineVariant = DEFAULT_VARIANT): boolean {
+  return section.required === true || (section.required === "annual" && v.meeting === "annual");
+}

@@ -1,0 +1,42 @@
+// Small text helpers shared by the parser and the rules: sentence ends, blank tests, leading space.
+
+const OPEN = "“‘《（([【〔";
+const CLOSE = "”’》）)]】〕";
+const ENDS = "。！？!?；;：:";
+
+/** Length of the first sentence of `text` starting at `from`: up to and including the first sentence end outside brackets and quotes. */
+export function firstSentenceEnd(text: string, from = 0): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    else if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    else if (depth === 0 && ENDS.includes(c)) return i + 1;
+  }
+  return text.length;
+}
+
+/** The heading title found in `text` after a marker: the first sentence, without its closing mark. */
+export function headingTitle(text: string, from: number): { title: string; offset: number; length: number } {
+  let start = from;
+  while (start < text.length && /[\s\u3000]/.test(text[start])) start++;
+  const end = firstSentenceEnd(text, start);
+  let stop = end;
+  while (stop > start && /[。！？!?；;：:，,、\s\u3000]/.test(text[stop - 1])) stop--;
+  return { title: text.slice(start, stop), offset: start, length: stop - start };
+}
+
+export function isBlank(text: string): boolean {
+  return !/[^\s\u3000\u00a0\u200b\ufeff]/.test(text);
+}
+
+export function leadingSpace(text: string): number {
+  const m = /^[\s\u3000\u00a0\u200b\ufeff]*/.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** True for characters of Chinese text (Han ideographs and CJK punctuation). */
+export function isHan(c: string | undefined): boolean {
+  return !!c && /[\u3400-\u9fff\uf900-\ufaff]/.test(c);
+}

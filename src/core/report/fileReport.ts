@@ -1,0 +1,38 @@
+// The JSON contract of `tigang check` (stable: other tools read it) and its construction from a parsed document.
+import { docTypeName, type DocTypeId } from "../model";
+import { headingToJson, type HeadingJson, type ParsedDocument } from "../parse/parseDocument";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface FindingJson {
+  rule: string;
+  severity: Severity;
+  message: string;
+  paragraph: number;
+  offset?: number;
+  length?: number;
+  replacement?: string;
+}
+
+export interface FileReport {
+  file: string;
+  type: { id: DocTypeId; name: string; confidence: number } | null;
+  paragraphs: number;
+  outline: HeadingJson[];
+  findings: FindingJson[];
+  error?: string;
+}
+
+export function fileReport(file: string, doc: ParsedDocument, findings: FindingJson[]): FileReport {
+  return {
+    file,
+    type: { id: doc.type.id, name: docTypeName(doc.type.id), confidence: doc.type.confidence },
+    paragraphs: doc.paragraphs.length,
+    outline: doc.headings.map(headingToJson),
+    findings,
+  };
+}
+
+export function errorReport(file: string, error: string): FileReport {
+  return { file, type: null, paragraphs: 0, outline: [], findings: [], error };
+}

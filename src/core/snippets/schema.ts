@@ -1,0 +1,42 @@
+// The phrase library's data shape (src/data/snippets/*.json and user snippets), validated with zod.
+import { z } from "zod";
+import { DOC_TYPE_IDS, ROLE_IDS, type DocTypeId, type Role } from "../model";
+
+export const SNIPPET_KINDS = ["phrase", "sentence", "paragraph"] as const;
+export type SnippetKind = (typeof SNIPPET_KINDS)[number];
+export const KIND_NAMES: Record<SnippetKind, string> = { phrase: "短语", sentence: "句子", paragraph: "段落" };
+
+export const RoleIdSchema = z.enum(ROLE_IDS as [Role, ...Role[]]);
+export const TypeIdSchema = z.enum(DOC_TYPE_IDS as [DocTypeId, ...DocTypeId[]]);
+export const KindSchema = z.enum(SNIPPET_KINDS);
+
+/** One snippet as the search and the UI see it (shipped or the user's own). */
+export interface Snippet {
+  id: string;
+  text: string;
+  kind: SnippetKind;
+  /** Section roles the snippet fits; empty means any. */
+  roles: Role[];
+  /** Document types the snippet fits; empty means any. */
+  types: DocTypeId[];
+  tags: string[];
+}
+
+const Text = z
+  .string()
+  .min(1)
+  .refine((s) => s.trim() === s, "首尾不应有空白");
+
+/** A shipped snippet: strict (unknown keys are typos), at least one role and one type. */
+export const BuiltinSnippetSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "id 只能由小写字母、数字和连字符组成"),
+    text: Text,
+    kind: KindSchema,
+    roles: z.array(RoleIdSchema).min(1),
+    types: z.array(TypeIdSchema).min(1),
+    tags: z.array(Text),
+  })
+  .strict();
+
+export const BuiltinFileSchema = z.array(BuiltinSnippetSchema);

@@ -1,0 +1,62 @@
+// The port between the task pane and a document: Word through Office.js, or the in-memory document of tests and the harness.
+import type { DocSnapshot } from "../core/model";
+import type { Fix } from "../core/check/types";
+import type { Block } from "../core/blocks";
+import type { FormatPlan } from "../core/format/plan";
+import type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, RestoreResult } from "../core/format/types";
+
+export type { Block, DocSnapshot, Fix };
+export type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, FormatPlan, RestoreResult };
+
+/** Where new paragraphs go. */
+export type InsertAt =
+  /** After the paragraph holding the end of the selection (never over the selection itself). */
+  | { kind: "cursor" }
+  /** After paragraph `paragraph` (-1: at the start), which must still read `expected`. */
+  | { kind: "after"; paragraph: number; expected: string };
+
+export interface Location {
+  paragraph: number;
+  offset: number;
+  length: number;
+  /** The text expected at the location; a jump to changed text selects the whole paragraph instead. */
+  expected?: string;
+}
+
+export interface ApplyResult {
+  applied: number;
+  /** Fixes refused because the text they expect is no longer there, or they overlap another. */
+  skipped: number;
+}
+
+export interface DocumentHost {
+  readonly kind: "word" | "memory";
+  /** Every paragraph and the cursor, read in one batch. */
+  snapshot(): Promise<DocSnapshot>;
+  /** Insert paragraphs in one batch; if a block holds 【…】, its first one is selected afterwards. */
+  insertBlocks(blocks: Block[], at: InsertAt): Promise<void>;
+  /** Insert text inside the cursor's paragraph (after the selection, never replacing it), then select its first 【…】. */
+  insertInline(text: string): Promise<void>;
+  /** Apply fixes in one write batch, last to first; stale or overlapping fixes are skipped, never misapplied. */
+  applyFixes(fixes: Fix[]): Promise<ApplyResult>;
+  /** Select text in the document (jump to a finding or a heading). */
+  select(location: Location): Promise<void>;
+  /** Call `listener` when the user moves the cursor; returns a function that stops listening. */
+  onSelectionChanged(listener: () => void): () => void;
+  /** What 一键排版 can change here (Word: by requirement set, tested at run time). */
+  formatCapabilities(): FormatCapabilities;
+  /** Every paragraph's format, the page setup and whether the footer is free, read in one batch (the preview). */
+  readFormats(): Promise<DocumentFormats>;
+  /** Apply a formatting plan in one batch; a paragraph whose text changed since the plan is skipped. Returns the formats it replaced. */
+  applyFormatting(plan: FormatPlan): Promise<FormatApplyResult>;
+  /** Put back what applyFormatting replaced (撤销排版), in one batch; a paragraph whose text changed since is left alone. */
+  restoreFormatting(backup: FormatBackup): Promise<RestoreResult>;
+}
+
+/** An error with a message fit for the user (Chinese). */
+export class HostError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = "HostError";
+  }
+}

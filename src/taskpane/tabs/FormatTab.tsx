@@ -1,0 +1,350 @@
+// The 排版 tab: 一键排版 per GB/T 9704 from the document's structure (preview of what changes → apply in one batch →
+// 撤销排版), 清理 as separate options each with its count, and the fonts and sizes of local custom (saved per user, 恢复国标).
+import { useMemo, useState } from "react";
+import { Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CHINESE_FONT_SIZES, GBT_DEFAULTS, type FormatSettings } from "../../core/format/gbt9704";
+import { DEFAULT_FORMAT_OPTIONS, formatNotes, planFormatting, summarizePlan, type FormatOptions, type FormatPlan, type PlanSummaryRow } from "../../core/format/plan";
+import { CLEANUP_OPTIONS, cleanupFixes, planCleanup, type CleanupOption } from "../../core/format/cleanup";
+import type { FormatBackup } from "../../core/format/types";
+import { parseDocument } from "../../core/parse/parseDocument";
+import { loadSetting, saveSetting } from "../settings";
+import type { TabProps } from "./types";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "flex", gap: "6px", flexWrap: "wrap", alignItems: "center" },
+  box: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "6px", padding: "6px 8px", display: "flex", flexDirection: "column", gap: "4px" },
+  summaryRow: { display: "flex", flexDirection: "column", gap: "0" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", alignItems: "end" },
+  option: { display: "flex", flexDirection: "column" },
+});
+
+/** Settings and options in one flat object (the settings store merges one level deep). */
+type FormatPrefs = Required<FormatSettings> & FormatOptions;
+const DEFAULT_PREFS: FormatPrefs = {
+  ...GBT_DEFAULTS,
+  level4Font: GBT_DEFAULTS.level4Font ?? GBT_DEFAULTS.level3Font,
+  boldLevel1: false,
+  boldLevel2: false,
+  boldLevel4: false,
+  asciiFont: "",
+  ...DEFAULT_FORMAT_OPTIONS,
+};
+
+const FONTS = ["方正小标宋简体", "方正小标宋_GBK", "华文中宋", "宋体", "黑体", "方正黑体_GBK", "楷体", "楷体_GB2312", "方正楷体_GBK", "仿宋", "仿宋_GB2312", "方正仿宋_GBK"];
+const ASCII_FONTS = ["", "Times New Roman", "Arial"];
+
+function settingsOf(p: FormatPrefs): FormatSettings {
+  const { pageSetup: _p, pageNumbers: _n, pageNumberPosition: _pos, ...settings } = p;
+  return settings;
+}
+
+function optionsOf(p: FormatPrefs): FormatOptions {
+  return { pageSetup: p.pageSetup, pageNumbers: p.pageNumbers, pageNumberPosition: p.pageNumberPosition };
+}
+
+/** 撤销排版's backups, by host: kept while the pane is open, also when the user switches to another tab and back. */
+const backups = new WeakMap<object, FormatBackup>();
+
+interface Preview {
+  plan: FormatPlan;
+  rows: PlanSummaryRow[];
+  notes: string[];
+}
+
+interface Outcome {
+  intent: "success" | "warning";
+  lines: string[];
+}
+
+export default function FormatTab({ host, state }: TabProps) {
+  const styles = useStyles();
+  const [prefs, setPrefsState] = useState<FormatPrefs>(() => loadSetting("format", DEFAULT_PREFS));
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [backup, setBackupState] = useState<FormatBackup | null>(() => backups.get(host) ?? null);
+  const setBackup = (b: FormatBackup | null) => {
+    if (b) backups.set(host, b);
+    else backups.delete(host);
+    setBackupState(b);
+  };
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
+  const [chosen, setChosen] = useState<Set<CleanupOption>>(() => new Set(loadSetting("cleanup", { options: CLEANUP_OPTIONS.map((o) => o.id) }).options));
+
+  const setPrefs = (p: Partial<FormatPrefs>) => {
+    const next = { ...prefs, ...p };
+    setPrefsState(next);
+    saveSetting("format", next);
+    // The preview was made with the old settings.
+    setPreview(null);
+  };
+  const choose = (id: CleanupOption, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+    saveSetting("cleanup", { options: [...next] });
+  };
+
+  const cleanup = useMemo(() => (state.doc ? planCleanup(state.doc) : null), [state.doc]);
+  const chosenCount = cleanup ? [...chosen].reduce((s, id) => s + cleanup.counts[id], 0) : 0;
+
+  const run = async (action: () => Promise<unknown>, refresh = true) => {
+    setBusy(true);
+    setOutcome(null);
+    await state.act(action, { refresh });
+    setBusy(false);
+  };
+
+  /** Read the document afresh, plan from its structure, read its formats: the preview of what 一键排版 will change. */
+  const makePreview = () =>
+    run(async () => {
+      const snap = await host.snapshot();
+      const doc = parseDocument(snap.paragraphs, { type: state.typeOverride ?? undefined });
+      const plan = planFormatting(doc, settingsOf(prefs), optionsOf(prefs));
+      const formats = await host.readFormats();
+      setPreview({ plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs)) });
+    }, false);
+
+  const apply = (plan: FormatPlan) =>
+    run(async () => {
+      const result = await host.applyFormatting(plan);
+      setBackup(result.backup);
+      setPreview(null);
+      const lines = [`已排版 ${result.applied} 段。`];
+      if (result.skipped) lines.push(`有 ${result.skipped} 段在预览之后已被修改，未排版；请重新预览。`);
+      setOutcome({ intent: result.skipped || result.notes.length ? "warning" : "success", lines: [...lines, ...result.notes] });
+    });
+
+  const undo = (b: FormatBackup) =>
+    run(async () => {
+      const result = await host.restoreFormatting(b);
+      setBackup(null);
+      setOutcome({ intent: result.skipped || result.notes.length ? "warning" : "success", lines: [`已撤销排版，还原 ${result.restored} 段的格式。`, ...result.notes] });
+    });
+
+  /** Clean up from a fresh read (the cursor and the text may have moved since the counts were shown). */
+  const applyCleanup = () =>
+    run(async () => {
+      const snap = await host.snapshot();
+      const doc = parseDocument(snap.paragraphs, { type: state.typeOverride ?? undefined });
+      const fixes = cleanupFixes(doc, planCleanup(doc), chosen);
+      if (!fixes.length) {
+        setOutcome({ intent: "success", lines: ["没有需要清理的内容。"] });
+        return;
+      }
+      const result = await host.applyFixes(fixes);
+      setPreview(null);
+      const lines = [`已清理 ${result.applied} 处。`];
+      if (result.skipped) lines.push(`有 ${result.skipped} 处未清理：相应文字在读取之后已被修改。`);
+      setOutcome({ intent: result.skipped ? "warning" : "success", lines });
+    });
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.box} aria-label="一键排版">
+        <Text weight="semibold">一键排版（GB/T 9704）</Text>
+        <Text size={200} className={styles.muted}>
+          按文档结构（标题、各级标题、正文、落款）设置字体、字号、对齐和缩进，以及 A4 页面和页码。先预览，确认后应用。
+        </Text>
+        <div className={styles.row}>
+          <Button appearance={preview ? "secondary" : "primary"} onClick={() => void makePreview()} disabled={busy || state.loading} data-testid="format-preview">
+            {preview ? "重新预览" : "预览排版"}
+          </Button>
+          {preview && (
+            <Button appearance="primary" onClick={() => void apply(preview.plan)} disabled={busy || !preview.plan.paragraphs.length} data-testid="format-apply">
+              应用排版
+            </Button>
+          )}
+          {backup && (
+            <Button onClick={() => void undo(backup)} disabled={busy} data-testid="format-undo" title="还原排版前的格式（Word 的 Ctrl+Z 在部分平台上不包含加载项所做的修改）">
+              撤销排版
+            </Button>
+          )}
+        </div>
+        {preview && <PreviewList preview={preview} />}
+      </section>
+
+      {outcome && (
+        <MessageBar intent={outcome.intent} data-testid="format-outcome">
+          <MessageBarBody>
+            {outcome.lines.map((l) => (
+              <div key={l}>{l}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <section className={styles.box} aria-label="清理">
+        <Text weight="semibold">清理</Text>
+        <Text size={200} className={styles.muted}>
+          整理从 PDF、网页粘贴来的文字。每项单独勾选，只改所列内容。
+        </Text>
+        {CLEANUP_OPTIONS.map((o) => {
+          const count = cleanup?.counts[o.id] ?? 0;
+          return (
+            <div key={o.id} className={styles.option}>
+              <Checkbox
+                checked={chosen.has(o.id)}
+                onChange={(_, d) => choose(o.id, !!d.checked)}
+                label={`${o.label}（${count} ${o.unit}）`}
+                disabled={busy}
+                data-testid={`cleanup-${o.id}`}
+                data-count={count}
+              />
+              <Text size={200} className={styles.muted} style={{ paddingLeft: 28 }}>
+                {o.description}
+              </Text>
+            </div>
+          );
+        })}
+        <div className={styles.row}>
+          <Button onClick={() => void applyCleanup()} disabled={busy || !chosenCount} data-testid="cleanup-apply">
+            清理所选（{chosenCount} 处）
+          </Button>
+        </div>
+      </section>
+
+      <Divider />
+      <div className={styles.row}>
+        <Button appearance="subtle" onClick={() => setShowSettings(!showSettings)} aria-expanded={showSettings} data-testid="format-settings-toggle">
+          排版设置
+        </Button>
+      </div>
+      {showSettings && <SettingsPanel prefs={prefs} setPrefs={setPrefs} />}
+    </div>
+  );
+}
+
+function PreviewList({ preview }: { preview: Preview }) {
+  const styles = useStyles();
+  return (
+    <div data-testid="format-summary" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+      <Text size={200}>将要进行的修改：</Text>
+      {preview.rows.map((r) => (
+        <div key={r.key} className={styles.summaryRow} data-testid="format-summary-row" data-key={r.key} data-count={r.count}>
+          <Text size={300}>
+            {r.key === "page" || r.key === "page-numbers" ? r.label : `${r.label} ${r.count} 段`}
+            {r.changes !== undefined && r.key !== "run-in" && r.key !== "list" ? `（需改动 ${r.changes} 段）` : ""}
+          </Text>
+          {r.detail && (
+            <Text size={200} className={styles.muted}>
+              {r.detail}
+            </Text>
+          )}
+        </div>
+      ))}
+      {(preview.plan.untouched.blank > 0 || preview.plan.untouched.table > 0) && (
+        <Text size={200} className={styles.muted}>
+          不改动：空段落 {preview.plan.untouched.blank} 段，表格内 {preview.plan.untouched.table} 段。
+        </Text>
+      )}
+      {preview.notes.length > 0 && (
+        <MessageBar intent="info" data-testid="format-notes">
+          <MessageBarBody>
+            {preview.notes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
+function FontSelect({ label, value, onChange, fonts = FONTS }: { label: string; value: string; onChange: (v: string) => void; fonts?: string[] }) {
+  const list = fonts.includes(value) ? fonts : [value, ...fonts];
+  return (
+    <Field label={label} size="small">
+      <Select size="small" value={value} onChange={(_, d) => onChange(d.value)}>
+        {list.map((f) => (
+          <option key={f} value={f}>
+            {f || "（与中文相同）"}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function SizeSelect({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
+  const known = CHINESE_FONT_SIZES.some((s) => s.pt === value);
+  return (
+    <Field label={label} size="small">
+      <Select size="small" value={String(value)} onChange={(_, d) => onChange(Number(d.value))}>
+        {!known && <option value={String(value)}>{value} 磅</option>}
+        {CHINESE_FONT_SIZES.map((s) => (
+          <option key={s.name} value={String(s.pt)}>
+            {s.name}（{s.pt} 磅）
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function SettingsPanel({ prefs, setPrefs }: { prefs: FormatPrefs; setPrefs: (p: Partial<FormatPrefs>) => void }) {
+  const styles = useStyles();
+  const [spacing, setSpacing] = useState(String(prefs.lineSpacingPt));
+  const levels = [
+    { n: 1, font: "level1Font", bold: "boldLevel1" },
+    { n: 2, font: "level2Font", bold: "boldLevel2" },
+    { n: 3, font: "level3Font", bold: "boldLevel3" },
+    { n: 4, font: "level4Font", bold: "boldLevel4" },
+  ] as const;
+  return (
+    <section aria-label="排版设置" className={styles.box} data-testid="format-settings">
+      <Text size={200} className={styles.muted}>
+        按本单位习惯调整（例如三级标题加粗、数字用 Times New Roman），设置保存在本机，对本人生效。
+      </Text>
+      <div className={styles.grid}>
+        <FontSelect label="标题字体" value={prefs.titleFont} onChange={(v) => setPrefs({ titleFont: v })} />
+        <SizeSelect label="标题字号" value={prefs.titleSizePt} onChange={(v) => setPrefs({ titleSizePt: v })} />
+        {levels.map((l) => (
+          <div key={l.n} style={{ display: "contents" }}>
+            <FontSelect label={`${"一二三四"[l.n - 1]}级标题字体`} value={prefs[l.font]} onChange={(v) => setPrefs({ [l.font]: v })} />
+            <Checkbox checked={prefs[l.bold]} label="加粗" onChange={(_, d) => setPrefs({ [l.bold]: !!d.checked })} data-testid={`format-bold-${l.n}`} />
+          </div>
+        ))}
+        <FontSelect label="正文字体" value={prefs.bodyFont} onChange={(v) => setPrefs({ bodyFont: v })} />
+        <SizeSelect label="正文和标题字号" value={prefs.bodySizePt} onChange={(v) => setPrefs({ bodySizePt: v })} />
+        <FontSelect label="数字和字母字体" value={prefs.asciiFont} fonts={ASCII_FONTS} onChange={(v) => setPrefs({ asciiFont: v })} />
+        <Field label="行距（固定值，磅）" size="small">
+          <Input
+            size="small"
+            type="number"
+            value={spacing}
+            onChange={(_, d) => setSpacing(d.value)}
+            onBlur={() => {
+              const v = Number(spacing);
+              if (Number.isFinite(v) && v >= 12 && v <= 60) setPrefs({ lineSpacingPt: v });
+              else setSpacing(String(prefs.lineSpacingPt));
+            }}
+          />
+        </Field>
+      </div>
+      <Checkbox checked={prefs.pageSetup} label="设置页面：A4，上 37、下 35、左 28、右 26 毫米" onChange={(_, d) => setPrefs({ pageSetup: !!d.checked })} />
+      <div className={styles.row}>
+        <Checkbox checked={prefs.pageNumbers} label="插入页码（4号宋体“— 1 —”）" onChange={(_, d) => setPrefs({ pageNumbers: !!d.checked })} />
+        <Select size="small" value={prefs.pageNumberPosition} disabled={!prefs.pageNumbers} onChange={(_, d) => setPrefs({ pageNumberPosition: d.value as FormatOptions["pageNumberPosition"] })} aria-label="页码位置">
+          <option value="gbt">单页居右、双页居左（国标）</option>
+          <option value="center">居中</option>
+        </Select>
+      </div>
+      <div className={styles.row}>
+        <Button
+          size="small"
+          onClick={() => {
+            setSpacing(String(DEFAULT_PREFS.lineSpacingPt));
+            setPrefs(DEFAULT_PREFS);
+          }}
+          data-testid="format-reset"
+        >
+          恢复国标
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,223 @@
+// The 提纲 tab: the standard outline of the chosen type with 写作要点, inserting the whole skeleton or one section
+// numbered to continue the document, and 下一步: the required sections still missing, each inserted where it belongs.
+import { useMemo, useState } from "react";
+import { Badge, Button, Checkbox, Divider, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { roleName, type DocTypeId } from "../../core/model";
+import { expandTokens, getOutline, isRequired, type OutlineVariant } from "../../core/outlines/library";
+import type { Outline, OutlineSection, OutlineSubsection } from "../../core/outlines/schema";
+import { missingSections, numberingAt, sectionBlocks, sectionIncluded, skeletonBlocks, subsectionBlocks, type SkeletonOptions } from "../../core/outlines/skeleton";
+import { withFormat } from "../../core/format/gbt9704";
+import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
+import type { Block } from "../../core/blocks";
+import { loadSetting, saveSetting } from "../settings";
+import { TypePicker } from "./StructureView";
+import type { TabProps } from "./types";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "end" },
+  section: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "6px", padding: "6px 8px", display: "flex", flexDirection: "column", gap: "4px" },
+  sectionHead: { display: "flex", alignItems: "center", gap: "6px", justifyContent: "space-between" },
+  title: { fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis" },
+  guidance: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, backgroundColor: tokens.colorNeutralBackground2, padding: "4px 6px", borderRadius: "4px" },
+  sub: { display: "flex", alignItems: "center", gap: "4px", paddingLeft: "8px" },
+  missing: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "6px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+interface OutlinePrefs {
+  inspection: OutlineVariant["inspection"];
+  meeting: OutlineVariant["meeting"];
+  format: "gbt" | "plain";
+}
+const PREFS: OutlinePrefs = { inspection: "巡视", meeting: "special", format: "gbt" };
+
+export default function OutlineTab({ host, state }: TabProps) {
+  const styles = useStyles();
+  const { doc, snapshot } = state;
+  const type: DocTypeId = state.type ?? "personal-review";
+  const outline = useMemo(() => getOutline(type), [type]);
+  const [prefs, setPrefsState] = useState<OutlinePrefs>(() => loadSetting("outline", PREFS));
+  const setPrefs = (p: Partial<OutlinePrefs>) => {
+    const next = { ...prefs, ...p };
+    setPrefsState(next);
+    saveSetting("outline", next);
+  };
+  const [titleId, setTitleId] = useState<string | undefined>(undefined);
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const [chosen, setChosen] = useState<Record<string, Set<string>>>({});
+  const [withSubs, setWithSubs] = useState(true);
+  const [text, setText] = useState("");
+
+  const subsFor = (t: DocTypeId) => chosen[t] ?? new Set(outline.sections.flatMap((s) => s.subsections.filter((x) => x.default).map((x) => x.id)));
+  const subs = subsFor(type);
+  const opts: SkeletonOptions = { inspection: prefs.inspection, meeting: prefs.meeting, titleId, subsections: subs };
+  const x = (t: string) => expandTokens(t, opts, outline);
+
+  const after = snapshot ? snapshot.cursorEnd ?? snapshot.cursor : 0;
+  const formatted = (blocks: Block[]) => withFormat(blocks, prefs.format);
+  /** Insert after the paragraph where the selection ends (never over it), computing blocks from a fresh read. */
+  const insertAtCursor = (make: (doc: ParsedDocument, at: number) => Block[]) =>
+    state.actAtCursor(async (snap, fresh) => {
+      const at = snap.cursorEnd ?? snap.cursor;
+      await host.insertBlocks(formatted(make(fresh, at)), { kind: "after", paragraph: at, expected: snap.paragraphs[at]?.text ?? "" });
+    });
+  /** Insert after a paragraph computed from the last read (下一步); a stale position is refused by the host. */
+  const insertAfter = (blocks: Block[], paragraph: number) =>
+    state.act(async () => {
+      if (!snapshot) throw new Error("尚未读取文档");
+      await host.insertBlocks(formatted(blocks), { kind: "after", paragraph, expected: snapshot.paragraphs[paragraph]?.text ?? "" });
+    });
+
+  const insertSection = (section: OutlineSection) =>
+    insertAtCursor((d, at) => sectionBlocks(outline, section, opts, section.numbered ? numberingAt(d, at, 1) : null, withSubs));
+  const insertSubsection = (sub: OutlineSubsection) => insertAtCursor((d, at) => subsectionBlocks(outline, sub, opts, numberingAt(d, at, 2)));
+  const missing = doc ? missingSections(doc, outline, opts) : [];
+  const here = doc ? sectionAt(doc, after) : null;
+  const empty = !!snapshot && snapshot.paragraphs.every((p) => !p.text.trim());
+
+  return (
+    <div className={styles.root}>
+      <TypePicker state={state} />
+      <div className={styles.row}>
+        <Field label="巡视/巡察">
+          <Select value={prefs.inspection} onChange={(_, d) => setPrefs({ inspection: d.value as OutlinePrefs["inspection"] })} data-testid="variant-inspection">
+            <option value="巡视">巡视</option>
+            <option value="巡察">巡察</option>
+          </Select>
+        </Field>
+        <Field label="会议">
+          <Select value={prefs.meeting} onChange={(_, d) => setPrefs({ meeting: d.value as OutlinePrefs["meeting"] })}>
+            <option value="special">专题民主生活会</option>
+            <option value="annual">年度民主生活会</option>
+          </Select>
+        </Field>
+        {outline.titles.length > 1 && (
+          <Field label="标题">
+            <Select value={titleId ?? outline.titles[0].id} onChange={(_, d) => setTitleId(d.value)}>
+              {outline.titles.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+      <Checkbox checked={prefs.format === "gbt"} onChange={(_, d) => setPrefs({ format: d.checked ? "gbt" : "plain" })} label="按国标（GB/T 9704）设置字体字号；取消则沿用文档自身样式" />
+      <Button appearance="primary" onClick={() => void insertAtCursor(() => skeletonBlocks(outline, opts))} disabled={!snapshot} data-testid="insert-full-outline">
+        {empty ? "插入完整提纲" : "在光标处插入完整提纲"}
+      </Button>
+      <Text size={200} className={styles.muted} data-testid="cursor-place">
+        光标位于：第 {after + 1} 段{here ? `（${here.marker}${here.title}）` : ""}。插入内容放在光标所在段落之后，不会覆盖选中的文字。
+      </Text>
+
+      {missing.length > 0 && (
+        <section aria-label="下一步" data-testid="next-steps">
+          <Text weight="semibold">下一步：文档还缺少</Text>
+          {missing.map((m) => (
+            <div key={m.section.id} className={styles.missing}>
+              <Text>{m.section.heading ? x(m.section.heading) : roleName(m.section.role)}</Text>
+              <Button size="small" onClick={() => void insertMissing(m.section, m.after)} data-testid="insert-missing">
+                插入到应在位置
+              </Button>
+            </div>
+          ))}
+        </section>
+      )}
+
+      <Divider />
+      <Text weight="semibold">{outline.name}标准提纲</Text>
+      <Checkbox checked={withSubs} onChange={(_, d) => setWithSubs(!!d.checked)} label="插入此节时包含勾选的二级标题" />
+      {outline.sections.map((section) => (
+        <SectionNode
+          key={section.id}
+          outline={outline}
+          section={section}
+          opts={opts}
+          open={!!expanded[section.id]}
+          onToggle={() => setExpanded({ ...expanded, [section.id]: !expanded[section.id] })}
+          chosen={subs}
+          onChoose={(id, on) => {
+            const next = new Set(subs);
+            if (on) next.add(id);
+            else next.delete(id);
+            setChosen({ ...chosen, [type]: next });
+          }}
+          onInsert={() => void insertSection(section)}
+          onInsertSub={(sub) => void insertSubsection(sub)}
+          styles={styles}
+        />
+      ))}
+
+      <Divider />
+      <Field label="插入一段文字">
+        <Input value={text} onChange={(_, d) => setText(d.value)} placeholder="输入文字，插入到光标所在段落之后" data-testid="paragraph-input" />
+      </Field>
+      <Button onClick={() => void insertAtCursor(() => [{ text, kind: "body" }])} disabled={!text.trim() || !snapshot} data-testid="insert-paragraph">
+        在光标处插入段落
+      </Button>
+    </div>
+  );
+
+  function insertMissing(section: OutlineSection, at: number) {
+    if (!doc) return;
+    const numbering = section.numbered ? numberingAt(doc, at, 1) : null;
+    return insertAfter(sectionBlocks(outline, section, opts, numbering, true), at);
+  }
+}
+
+function SectionNode(props: {
+  outline: Outline;
+  section: OutlineSection;
+  opts: SkeletonOptions;
+  open: boolean;
+  onToggle: () => void;
+  chosen: Set<string>;
+  onChoose: (id: string, on: boolean) => void;
+  onInsert: () => void;
+  onInsertSub: (sub: OutlineSubsection) => void;
+  styles: ReturnType<typeof useStyles>;
+}) {
+  const { outline, section, opts, open, styles } = props;
+  const x = (t: string) => expandTokens(t, opts, outline);
+  const required = isRequired(section, opts);
+  const included = sectionIncluded(section, opts);
+  return (
+    <div className={styles.section} data-testid="outline-section">
+      <div className={styles.sectionHead}>
+        <Button appearance="transparent" size="small" onClick={props.onToggle} aria-expanded={open} style={{ minWidth: 0, justifyContent: "flex-start", padding: 0 }}>
+          <span className={styles.title}>
+            {open ? "▾" : "▸"} {section.heading ? x(section.heading) : roleName(section.role)}
+          </span>
+        </Button>
+        <span style={{ display: "flex", gap: 4, alignItems: "center" }}>
+          {required ? <Badge size="small" appearance="tint" color="danger">必备</Badge> : <Badge size="small" appearance="tint" color="informative">{included ? "可选" : "年度会"}</Badge>}
+          <Button size="small" onClick={props.onInsert} data-testid="insert-section">
+            插入此节
+          </Button>
+        </span>
+      </div>
+      {open && (
+        <>
+          <Text className={styles.guidance} block>
+            写作要点：{x(section.guidance)}
+          </Text>
+          {section.variants.length > 0 && (
+            <Text size={200} block>
+              常见标题：{section.variants.map(x).join("／")}
+            </Text>
+          )}
+          {section.subsections.map((sub) => (
+            <div key={sub.id} className={styles.sub}>
+              <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={x(sub.heading)} />
+              <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题">
+                插入
+              </Button>
+            </div>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

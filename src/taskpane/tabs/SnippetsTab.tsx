@@ -1,0 +1,377 @@
+// The 短语 tab: as-you-type search (汉字, 全拼, 拼音首字母), suggestions for the section at the cursor, inserting at the
+// cursor without replacing a selection, 下一个待填处, and the user's own snippets (save, edit, delete, favourite, import, export).
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Badge, Button, Divider, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { ROLES, roleName, type Role } from "../../core/model";
+import {
+  KIND_NAMES,
+  MAX_IMPORT_BYTES,
+  addUserSnippet,
+  buildSearchIndex,
+  builtinSnippets,
+  deleteUserSnippet,
+  editUserSnippet,
+  emptyUserLibrary,
+  exportUserLibrary,
+  importUserSnippets,
+  parseTags,
+  parseUserLibrary,
+  preferencesOf,
+  recordUse,
+  removeImportSource,
+  search,
+  searchableSnippets,
+  sourceCounts,
+  toggleFavorite,
+  type SearchHit,
+  type SearchIndex,
+  type Snippet,
+  type SnippetKind,
+  type SnippetStore,
+  type UserLibrary,
+} from "../../core/snippets";
+import { nextFillIn } from "../../core/fillIns";
+import type { TabProps } from "./types";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px" },
+  row: { display: "flex", gap: "6px", alignItems: "end", flexWrap: "wrap" },
+  hit: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "6px", padding: "4px 6px", display: "flex", flexDirection: "column", gap: "2px" },
+  hitText: { whiteSpace: "pre-wrap", lineHeight: tokens.lineHeightBase300 },
+  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: "inherit" },
+  meta: { display: "flex", gap: "4px", alignItems: "center", flexWrap: "wrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const STORAGE_KEY = "tigang.snippets.user";
+
+/** The user's snippets in the pane's local storage (per user); a corrupt store is read defensively, never fatal. */
+export class LocalSnippetStore implements SnippetStore {
+  async load(): Promise<UserLibrary> {
+    try {
+      const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+      return raw ? parseUserLibrary(JSON.parse(raw)).library : emptyUserLibrary();
+    } catch {
+      return emptyUserLibrary();
+    }
+  }
+  async save(lib: UserLibrary): Promise<void> {
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(lib));
+    } catch {
+      throw new Error("保存失败：浏览器存储空间不足或被禁用。");
+    }
+  }
+}
+
+const defaultStore = new LocalSnippetStore();
+
+export default function SnippetsTab({ host, state, store = defaultStore }: TabProps & { store?: SnippetStore }) {
+  const styles = useStyles();
+  const [lib, setLib] = useState<UserLibrary | null>(null);
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [warning, setWarning] = useState<string | undefined>();
+  const [query, setQuery] = useState("");
+  const [kind, setKind] = useState<SnippetKind | "">("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const builtin = useMemo(() => builtinSnippets(), []);
+
+  useEffect(() => {
+    void store.load().then(setLib);
+  }, [store]);
+  useEffect(() => {
+    if (!lib) return;
+    let live = true;
+    void buildSearchIndex(searchableSnippets(lib, builtin)).then((r) => {
+      if (!live) return;
+      setIndex(r.index);
+      setWarning(r.warning);
+    });
+    return () => {
+      live = false;
+    };
+    // The index depends on the snippets only; favourites and recent use are ranking context.
+  }, [lib?.snippets, builtin]);
+
+  const update = async (next: UserLibrary, message?: string) => {
+    setLib(next);
+    try {
+      await store.save(next);
+      setProblem(null);
+      if (message) setNotice(message);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+
+  const role = state.cursorRole;
+  const type = state.type;
+  const results = useMemo(() => {
+    if (!index || !lib) return null;
+    return search(index, query, { role, type, ...preferencesOf(lib), kind: kind || null, limit: 30 });
+  }, [index, lib, query, role, type, kind]);
+
+  const insert = async (s: Snippet) => {
+    const ok =
+      s.kind === "paragraph"
+        ? await state.actAtCursor(async (snap) => {
+            const at = snap.cursorEnd ?? snap.cursor;
+            // A paragraph snippet becomes new paragraphs after the cursor's paragraph, in the document's own style.
+            const blocks = s.text.split(/\n+/).map((text) => ({ text, kind: "body" as const }));
+            await host.insertBlocks(blocks, { kind: "after", paragraph: at, expected: snap.paragraphs[at]?.text ?? "" });
+          })
+        : await state.act(() => host.insertInline(s.text));
+    if (ok && lib) await update(recordUse(lib, s.id));
+  };
+
+  const nextFill = () =>
+    state.actAtCursor(async (snap) => {
+      const found = nextFillIn(snap.paragraphs, snap.cursorEnd ?? snap.cursor, snap.cursorEndOffset ?? 0);
+      if (!found) {
+        setNotice("文档中没有待填处（【…】）了。");
+        return;
+      }
+      await host.select({ ...found, expected: found.text });
+    });
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.row}>
+        <Field label="检索短语" style={{ flexGrow: 1 }}>
+          <Input value={query} onChange={(_, d) => setQuery(d.value)} placeholder="汉字、全拼或首字母，如 lxxn" data-testid="snippet-search" />
+        </Field>
+        <Field label="类别">
+          <Select value={kind} onChange={(_, d) => setKind(d.value as SnippetKind | "")}>
+            <option value="">全部</option>
+            {(Object.keys(KIND_NAMES) as SnippetKind[]).map((k) => (
+              <option key={k} value={k}>
+                {KIND_NAMES[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button size="small" onClick={() => void nextFill()} data-testid="next-fill-in">
+          下一个待填处
+        </Button>
+        <Text size={200} className={styles.muted} data-testid="snippet-context">
+          {query ? `找到 ${results?.total ?? 0} 条` : role ? `推荐：适合“${roleName(role)}”的表述` : "推荐：常用表述"}
+        </Text>
+      </div>
+      {warning && <Text size={200} className={styles.muted}>{warning}</Text>}
+      {notice && (
+        <Text size={200} data-testid="snippet-notice">
+          {notice}
+        </Text>
+      )}
+      {problem && (
+        <Text size={200} className={styles.error} data-testid="snippet-problem">
+          {problem}
+        </Text>
+      )}
+      {!results && <Text>正在加载短语库…</Text>}
+      {results?.hits.map((hit) => (
+        <HitView key={hit.snippet.id} hit={hit} styles={styles} onInsert={() => void insert(hit.snippet)} onFavorite={() => lib && void update(toggleFavorite(lib, hit.snippet.id))} />
+      ))}
+      {results && results.hits.length === 0 && <Text>没有找到匹配的短语。</Text>}
+      <Divider />
+      {lib && <MyLibrary lib={lib} update={update} state={state} builtin={builtin} setProblem={setProblem} styles={styles} />}
+    </div>
+  );
+}
+
+function HitView({ hit, styles, onInsert, onFavorite }: { hit: SearchHit; styles: ReturnType<typeof useStyles>; onInsert: () => void; onFavorite: () => void }) {
+  const s = hit.snippet;
+  const m = hit.match;
+  // Plain text with the matched span marked: React escapes it; snippet texts are never HTML.
+  const text =
+    m && m.field === "text" ? (
+      <>
+        {s.text.slice(0, m.start)}
+        <mark className={styles.mark}>{s.text.slice(m.start, m.end)}</mark>
+        {s.text.slice(m.end)}
+      </>
+    ) : (
+      s.text
+    );
+  return (
+    <div className={styles.hit} data-testid="snippet-hit" data-id={s.id}>
+      <Text className={styles.hitText}>{text}</Text>
+      <div className={styles.meta}>
+        <Badge size="small" appearance="tint">
+          {KIND_NAMES[s.kind]}
+        </Badge>
+        {s.roles.slice(0, 2).map((r) => (
+          <Badge key={r} size="small" appearance="outline" color="brand">
+            {roleName(r)}
+          </Badge>
+        ))}
+        {s.tags.slice(0, 3).map((t) => (
+          <Text key={t} size={100} className={styles.muted}>
+            #{t}
+          </Text>
+        ))}
+        <span style={{ flexGrow: 1 }} />
+        <Button size="small" appearance="subtle" onClick={onFavorite} aria-pressed={hit.favorite} title={hit.favorite ? "取消收藏" : "收藏"}>
+          {hit.favorite ? "★" : "☆"}
+        </Button>
+        <Button size="small" appearance="primary" onClick={onInsert} data-testid="insert-snippet">
+          插入
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function MyLibrary(props: {
+  lib: UserLibrary;
+  update: (lib: UserLibrary, message?: string) => Promise<void>;
+  state: TabProps["state"];
+  builtin: readonly Snippet[];
+  setProblem: (s: string | null) => void;
+  styles: ReturnType<typeof useStyles>;
+}) {
+  const { lib, update, state, builtin, setProblem, styles } = props;
+  const [role, setRole] = useState<Role | "">(state.cursorRole ?? "");
+  const [tags, setTags] = useState("");
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const own = lib.snippets;
+
+  const saveSelection = () =>
+    state.actAtCursor(async (snap) => {
+      const selected = snap.selectionText ?? "";
+      if (!selected.trim()) {
+        setProblem("请先在文档中选中要保存的文字。");
+        return;
+      }
+      const r = addUserSnippet(lib, { text: selected, roles: role ? [role] : [], types: state.type ? [state.type] : [], tags: parseTags(tags) }, { builtin });
+      if (!r.ok) setProblem(r.message);
+      else await update(r.library, r.merged ? "这段文字已在“我的短语”中。" : "已保存到“我的短语”。");
+    });
+
+  const doImport = async (file: File) => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      setProblem(`文件过大（${(file.size / 1048576).toFixed(1)} MB），上限为 ${MAX_IMPORT_BYTES / 1048576} MB，未导入任何内容。`);
+      return;
+    }
+    const r = importUserSnippets(lib, await file.text(), { name: file.name, builtin });
+    if (!r.ok) {
+      setProblem([r.message, ...(r.problems ?? [])].join(" "));
+      return;
+    }
+    await update(r.library, `已导入“${file.name}”：新增 ${r.added} 条，合并 ${r.merged} 条，跳过重复 ${r.skipped} 条。`);
+  };
+
+  const doExport = () => {
+    const blob = new Blob([exportUserLibrary(lib)], { type: "application/json" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "我的短语.tigang.json";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
+  return (
+    <section aria-label="我的短语" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+      <Text weight="semibold">我的短语（{own.length}）</Text>
+      <div className={styles.row}>
+        <Field label="适用小节">
+          <Select value={role} onChange={(_, d) => setRole(d.value as Role | "")}>
+            <option value="">不限</option>
+            {(Object.keys(ROLES) as Role[]).map((r) => (
+              <option key={r} value={r}>
+                {ROLES[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="标签（逗号分隔）" style={{ flexGrow: 1 }}>
+          <Input value={tags} onChange={(_, d) => setTags(d.value)} />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button size="small" onClick={() => void saveSelection()} data-testid="save-selection">
+          把选中文字存为短语
+        </Button>
+        <Button size="small" onClick={doExport} disabled={!own.length}>
+          导出
+        </Button>
+        <Button size="small" onClick={() => fileInput.current?.click()}>
+          导入…
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          style={{ display: "none" }}
+          data-testid="import-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = "";
+            if (f) void doImport(f);
+          }}
+        />
+      </div>
+      {sourceCounts(lib)
+        .filter((s) => s.id !== "own")
+        .map((s) => (
+          <div key={s.id} className={styles.row}>
+            <Text size={200}>
+              导入的“{s.name}”：{s.count} 条
+            </Text>
+            <Button size="small" appearance="subtle" onClick={() => void update(removeImportSource(lib, s.id), `已移除“${s.name}”。`)}>
+              移除
+            </Button>
+          </div>
+        ))}
+      {own.map((s) =>
+        editing?.id === s.id ? (
+          <div key={s.id} className={styles.hit}>
+            <Textarea value={editing.text} onChange={(_, d) => setEditing({ id: s.id, text: d.value })} resize="vertical" />
+            <div className={styles.row}>
+              <Button
+                size="small"
+                appearance="primary"
+                onClick={() => {
+                  const r = editUserSnippet(lib, s.id, { text: editing.text });
+                  if (!r.ok) setProblem(r.message);
+                  else {
+                    setEditing(null);
+                    void update(r.library, "已修改。");
+                  }
+                }}
+              >
+                保存
+              </Button>
+              <Button size="small" onClick={() => setEditing(null)}>
+                取消
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <div key={s.id} className={styles.hit} data-testid="own-snippet">
+            <Text className={styles.hitText}>{s.text}</Text>
+            <div className={styles.meta}>
+              {s.roles.map((r) => (
+                <Badge key={r} size="small" appearance="outline">
+                  {roleName(r)}
+                </Badge>
+              ))}
+              <span style={{ flexGrow: 1 }} />
+              <Button size="small" appearance="subtle" onClick={() => setEditing({ id: s.id, text: s.text })}>
+                编辑
+              </Button>
+              <Button size="small" appearance="subtle" onClick={() => void update(deleteUserSnippet(lib, s.id), "已删除。")}>
+                删除
+              </Button>
+            </div>
+          </div>
+        ),
+      )}
+    </section>
+  );
+}

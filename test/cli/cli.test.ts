@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { makeDocx, toAutoNumbered } from "../support/makeDocx";
+
+const fixture = (f: string) => path.join(__dirname, "..", "fixtures", "structure", f);
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe("tigang", () => {
+  test("--version and --help", async () => {
+    const v = await run(["--version"]);
+    expect(v.code).toBe(0);
+    expect(v.out.trim()).toBe(require("../../package.json").version);
+    const h = await run(["--help"]);
+    expect(h.out).toMatch(/tigang check/);
+    expect((await run([])).code).toBe(2);
+  });
+
+  test("outline prints the tree with roles", async () => {
+    const r = await run(["outline", fixture("personal-runin.txt")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/个人对照检查材料/);
+    expect(r.out).toMatch(/二、问题产生的原因分析\s+〔原因分析〕/);
+  });
+
+  test("check --format json follows the contract", async () => {
+    const r = await run(["check", "--format", "json", fixture("report.txt"), fixture("team-restart.txt")]);
+    const json = JSON.parse(r.out);
+    expect(json.files).toHaveLength(2);
+    const f = json.files[0];
+    expect(Object.keys(f).sort()).toEqual(["file", "findings", "outline", "paragraphs", "type"].sort());
+    expect(f.type).toEqual({ id: "rectification-report", name: "整改落实情况报告", confidence: expect.any(Number) });
+    expect(f.outline[0]).toEqual({ level: 1, marker: "一、", number: 1, title: "加强组织领导，扎实推进整改工作", role: "organization", paragraph: 6, children: [] });
+    for (const finding of json.files.flatMap((x: { findings: unknown[] }) => x.findings)) {
+      expect(finding).toEqual(expect.objectContaining({ rule: expect.any(String), severity: expect.stringMatching(/^(error|warning|info)$/), message: expect.any(String), paragraph: expect.any(Number) }));
+    }
+    expect([0, 1]).toContain(r.code);
+  });
+
+  test("an unreadable file gets a Chinese message, the others are still reported, exit 2", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-cli-"));
+    const bad = path.join(dir, "坏文件.docx");
+    fs.writeFileSync(bad, "not a zip");
+    const r = await run(["check", "--format", "json", bad, fixture("report.txt"), path.join(dir, "missing.txt")]);
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out);
+    expect(json.files.map((f: { error?: string }) => !!f.error)).toEqual([true, false, true]);
+    expect(r.err).toMatch(/坏文件\.docx：.*(docx|压缩包)/);
+    expect(r.err).toMatch(/不存在/);
+  });
+
+  test("an auto-numbered .docx and CRLF text give the same outline", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-cli-"));
+    const lines = fs.readFileSync(fixture("personal-runin.txt"), "utf8").split(/\r?\n/);
+    const docx = path.join(dir, "a.docx");
+    fs.writeFileSync(docx, await makeDocx(toAutoNumbered(lines)));
+    const crlf = path.join(dir, "b.txt");
+    fs.writeFileSync(crlf, lines.join("\r\n"));
+    const r = await run(["outline", "--format", "json", docx, crlf]);
+    const [a, b] = JSON.parse(r.out).files;
+    const shape = (hs: { level: number; title: string; role: string | null; children: unknown[] }[]): unknown => hs.map((h) => [h.level, h.title, h.role, shape(h.children as never)]);
+    expect(shape(a.outline)).toEqual(shape(b.outline));
+  });
+
+  test("--format html --out writes one self-contained page", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-cli-"));
+    const out = path.join(dir, "report.html");
+    const r = await run(["check", "--format", "html", "--out", out, fixture("report.txt"), fixture("guidance-runs.txt")]);
+    expect([0, 1]).toContain(r.code);
+    const html = fs.readFileSync(out, "utf8");
+    expect(html).toMatch(/<table>/);
+    expect(html).toMatch(/report\.txt/);
+    expect(html).not.toMatch(/<script|src=|href="http/);
+  });
+
+  test("bad usage exits 2 with a Chinese message", async () => {
+    expect(await run(["check", "--type", "nope", fixture("report.txt")])).toMatchObject({ code: 2, err: expect.stringMatching(/未知的类型/) });
+    expect(await run(["check"])).toMatchObject({ code: 2, err: expect.stringMatching(/请指定/) });
+    expect(await run(["frobnicate"])).toMatchObject({ code: 2, err: expect.stringMatching(/未知的命令/) });
+  });
+});
+
+describe("tigang outline --type", () => {
+  test("text emits a complete skeleton document that parses back as the type", async () => {
+    const r = await run(["outline", "--type", "team-review", "--variant", "巡察", "--meeting", "annual"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^.*领导班子.*\n/);
+    expect(r.out).toMatch(/一、/);
+    expect(r.out).not.toMatch(/巡视|\{inspection\}/);
+    const { parseDocument } = await import("../../src/core/parse/parseDocument");
+    const { textToParagraphs } = await import("../../src/core/io/decodeText");
+    expect(parseDocument(textToParagraphs(r.out)).type.id).toBe("team-review");
+  });
+  test("json gives sections with roles and guidance", async () => {
+    const r = await run(["outline", "--type", "personal-review", "--format", "json"]);
+    const o = JSON.parse(r.out);
+    expect(o.type).toBe("personal-review");
+    expect(o.sections.map((s: { role: string }) => s.role)).toEqual(expect.arrayContaining(["problems", "causes", "measures", "closing"]));
+    expect(JSON.stringify(o)).not.toMatch(/\{meeting\}/);
+  });
+  test("a bad variant is a usage error", async () => {
+    expect(await run(["outline", "--type", "personal-review", "--variant", "督查"])).toMatchObject({ code: 2 });
+  });
+});

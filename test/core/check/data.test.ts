@@ -1,0 +1,22 @@
+// The checker's data files load through their schemas; broken data is refused with the file named.
+import { FormulationsSchema, JunkSchema, TyposSchema, formulationEntries, junkEntries, typoEntries } from "../../../src/core/check/data";
+
+describe("check data", () => {
+  test("the shipped files load", () => {
+    expect(typoEntries().length).toBeGreaterThan(100);
+    expect(formulationEntries().length).toBeGreaterThan(10);
+    expect(junkEntries().length).toBeGreaterThan(10);
+    for (const e of junkEntries()) expect(e.re.flags).toBe("giu");
+  });
+  test("schemas refuse broken entries", () => {
+    expect(TyposSchema.safeParse({ version: 1, entries: [{ wrong: "", right: "x" }] }).success).toBe(false);
+    expect(FormulationsSchema.safeParse({ version: 1, entries: [{ id: "a", name: null, canonical: "", members: [], ordered: "yes", wrong: [] }] }).success).toBe(false);
+    expect(JunkSchema.safeParse({ version: 2, entries: [] }).success).toBe(false);
+  });
+  test("no formulation's right form is reported as wrong, no typo's right form is a typo", () => {
+    const wrongs = new Set(formulationEntries().flatMap((e) => e.wrong.map((w) => w.text)));
+    for (const e of formulationEntries()) for (const w of e.wrong) expect(wrongs.has(w.right)).toBe(false);
+    const typoWrongs = new Set(typoEntries().map((e) => e.wrong));
+    for (const e of typoEntries()) expect(typoWrongs.has(e.right)).toBe(false);
+  });
+});

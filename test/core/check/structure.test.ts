@@ -1,0 +1,108 @@
+// missing-section, section-order and coverage: whole documents, valid and broken.
+import { coverage, missingSection, sectionOrder } from "../../../src/core/check/rules";
+import { fixture, ruleCases, run } from "./helpers";
+
+const TITLE = "赵亮同志在巡视整改专题民主生活会上的个人对照检查材料";
+const LEAD = "会前，我认真学习了规定篇目，广泛听取了意见。现将个人对照检查情况报告如下：";
+const PROBLEMS = ["一、存在的问题", "（一）理论学习不够深入。", "（二）工作作风不够扎实。"];
+const CAUSES = ["二、原因分析", "（一）党性修养有所放松。", "（二）宗旨意识有所淡化。"];
+const MEASURES = ["三、整改措施", "（一）加强理论学习。", "（二）改进工作作风。"];
+const CLOSE = "以上是我的对照检查，请同志们批评指正。";
+
+ruleCases(
+  missingSection,
+  [
+    ...["personal-review", "team-review", "speech-mobilization", "speech-guidance", "rectification-report"].map((n) => ({ text: fixture(`${n}.txt`) })),
+    // The last-rectification part is required at annual meetings only.
+    { text: fixture("team-review.txt") },
+    // A speech that ends with a call to 同志们 has its closing.
+    {
+      text: fixture("speech-mobilization.txt").map((l) => (l.startsWith("同志们，") ? "同志们，巡视整改时间紧、任务重，各单位要立即行动起来，确保按期完成。" : l)),
+    },
+  ],
+  [
+    {
+      name: "no causes section: reported where it belongs (at the measures heading)",
+      text: [TITLE, LEAD, ...PROBLEMS, ...MEASURES.map((l) => l.replace("三、", "二、")), CLOSE],
+      findings: [{ paragraph: 5, range: [0, 0] }],
+    },
+    {
+      name: "no closing sentence: reported at the last paragraph",
+      text: [TITLE, LEAD, ...PROBLEMS, ...CAUSES, ...MEASURES],
+      findings: [{ paragraph: 10, range: [0, 0] }],
+    },
+    {
+      name: "no preamble: reported at the first heading",
+      text: [TITLE, ...PROBLEMS, ...CAUSES, ...MEASURES, CLOSE],
+      findings: [{ paragraph: 1, range: [0, 0] }],
+    },
+  ],
+);
+
+describe("missing-section severities", () => {
+  test("a guidance speech without an evaluation of the meeting gets a warning", () => {
+    const text = ["在领导班子专题民主生活会上的点评讲话", "同志们：", "一、提高政治自觉，坚决扛起整改责任", "要书记带头。", "二、坚持动真碰硬，抓好落实", "要列出清单。", "三、注重标本兼治，推动长效", "要完善制度。", "我就讲这些，谢谢大家！"];
+    const found = run(missingSection, text, "speech-guidance");
+    expect(found.map((f) => [f.paragraph, f.severity])).toEqual([[2, "warning"]]);
+  });
+  test("a speech without one of the typical points gets advice, not an error", () => {
+    const text = fixture("speech-mobilization.txt");
+    const i = text.findIndex((l) => l.startsWith("四、"));
+    const cut = [...text.slice(0, i), ...text.slice(i + 2)].map((l) => l.replace(/^五、/, "四、"));
+    const found = run(missingSection, cut);
+    // Reported at the first point that follows where it belongs.
+    const at = cut.findIndex((l) => l.startsWith("四、加强组织领导"));
+    expect(found.map((f) => [f.paragraph, f.severity])).toEqual([[at, "info"]]);
+  });
+});
+
+ruleCases(
+  sectionOrder,
+  [
+    ...["personal-review", "team-review", "speech-mobilization", "speech-guidance", "rectification-report"].map((n) => ({ text: fixture(`${n}.txt`) })),
+    // Personal matters may stand anywhere.
+    { text: [TITLE, LEAD, ...PROBLEMS, ...CAUSES, ...MEASURES, "需要说明的有关情况", "本人个人有关事项没有变化。", CLOSE] },
+    // A speech's points have no fixed order.
+    {
+      text: ["在巡视整改工作动员部署会上的讲话", "同志们：", "下面，我讲三点意见。", "一、加强组织领导，层层压实整改责任", "要落实责任。", "二、提高政治站位，增强整改自觉", "要统一思想。", "三、健全工作机制，确保整改有序推进", "要建立台账。", "同志们，让我们共同努力，抓好整改！"],
+    },
+  ],
+  [
+    {
+      name: "measures before causes",
+      text: [TITLE, LEAD, ...PROBLEMS, "二、整改措施", "（一）加强理论学习。", "（二）改进工作作风。", "三、原因分析", "（一）党性修养有所放松。", "（二）宗旨意识有所淡化。", CLOSE],
+      findings: [{ paragraph: 8, range: [2, 6] }],
+    },
+  ],
+);
+
+const P = (items: string[]) => ["一、存在的问题", ...items];
+const M = (items: string[]) => ["三、整改措施", ...items];
+ruleCases(
+  coverage,
+  [
+    { text: fixture("personal-review.txt") },
+    { text: fixture("team-review.txt") },
+    // One child on a side: nothing to pair.
+    { text: [TITLE, LEAD, ...P(["（一）理论学习不够深入。"]), ...CAUSES, ...M(["（一）加强廉洁自律。", "（二）加强作风建设。"]), CLOSE] },
+  ],
+  [
+    {
+      name: "a problem without a measure",
+      text: [TITLE, LEAD, ...P(["（一）理论学习不够深入。", "（二）工作作风不够扎实。", "（三）意识形态阵地管理不严。"]), ...CAUSES, ...M(["（一）加强理论学习。", "（二）改进工作作风。"]), CLOSE],
+      findings: [{ paragraph: 5, range: [3, 13] }],
+    },
+    {
+      name: "a measure that answers nothing",
+      text: [TITLE, LEAD, ...P(["（一）理论学习不够深入。", "（二）工作作风不够扎实。"]), ...CAUSES, ...M(["（一）加强理论学习。", "（二）改进工作作风。", "（三）做好财务预算管理。"]), CLOSE],
+      findings: [{ paragraph: 11, range: [3, 11] }],
+    },
+  ],
+);
+
+describe("coverage pairs a restarted measures run too", () => {
+  test("measures as a second run of 一、二、", () => {
+    const text = [TITLE, LEAD, ...P(["（一）理论学习不够深入。", "（二）工作作风不够扎实。"]), ...CAUSES, "针对以上问题，我将从以下两个方面抓好整改：", "一、加强理论学习。", "二、改进工作作风。", CLOSE];
+    expect(run(coverage, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+import { DOC_TYPE_IDS, type DocTypeId, type Paragraph } from "../../../src/core/model";
+import { getOutline, isRequired, outlines, type OutlineVariant } from "../../../src/core/outlines/library";
+import { OutlineSchema } from "../../../src/core/outlines/schema";
+import { missingSections, numberingAt, sectionBlocks, skeletonBlocks, skeletonText } from "../../../src/core/outlines/skeleton";
+import { parseDocument } from "../../../src/core/parse/parseDocument";
+import { textToParagraphs } from "../../../src/core/io/decodeText";
+
+const variants: OutlineVariant[] = [
+  { inspection: "巡视", meeting: "special" },
+  { inspection: "巡察", meeting: "annual" },
+];
+
+describe("the outline library", () => {
+  test("every file validates and covers the five types", () => {
+    expect([...outlines().keys()].sort()).toEqual([...DOC_TYPE_IDS].sort());
+  });
+  test("the schema rejects bad data with the path", () => {
+    const bad = { ...getOutline("personal-review"), sections: [{ id: "x", role: "nonsense" }] };
+    const r = OutlineSchema.safeParse(bad);
+    expect(r.success).toBe(false);
+  });
+  test.each(DOC_TYPE_IDS)("%s: guidance for every section, 【…】 fill-ins only, no XX", (type) => {
+    const o = getOutline(type);
+    for (const s of o.sections) {
+      expect(s.guidance.length).toBeGreaterThan(20);
+      for (const t of [...s.paragraphs, ...s.subsections.flatMap((x) => x.paragraphs)]) {
+        expect(t).not.toMatch(/XX|××|某某/);
+        expect(t).not.toMatch(/\{(?!inspection\}|meeting\}|docname\})/);
+      }
+    }
+  });
+});
+
+describe.each(DOC_TYPE_IDS)("skeleton of %s", (type: DocTypeId) => {
+  test.each(variants)("is recognised as its type with every required section (%o)", (variant) => {
+    const outline = getOutline(type);
+    const text = skeletonText(outline, variant);
+    expect(text).not.toMatch(/\{inspection\}|\{meeting\}/);
+    if (variant.inspection === "巡察") expect(text).not.toMatch(/巡视/);
+    const doc = parseDocument(textToParagraphs(text));
+    expect(doc.type.id).toBe(type);
+    const roles = new Set(doc.headings.map((h) => h.role));
+    for (const s of outline.sections) {
+      if (!isRequired(s, variant) || !s.heading) continue;
+      expect(roles).toContain(s.role);
+    }
+    if (outline.sections.some((s) => s.role === "closing" && isRequired(s, variant))) expect(doc.closing).toBeGreaterThan(0);
+    // Numbering is continuous 一、二、三、 …
+    const numbers = doc.headings.filter((h) => h.source === "text").map((h) => h.number);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(missingSections(doc, outline, variant)).toEqual([]);
+  });
+});
+
+const doc = (lines: string[]) => parseDocument(textToParagraphs(lines.join("\n")));
+
+describe("numberingAt: the number a careful writer would type", () => {
+  const d = doc(["个人对照检查材料", "开头。", "一、存在的问题", "（一）学习方面", "正文。", "（二）作风方面", "正文。", "二、原因分析", "正文。", "三、整改措施"]);
+  test("after the content of 二、 a level-1 heading is 三、", () => {
+    expect(numberingAt(d, 8, 1).marker).toBe("三、");
+  });
+  test("a （一） added under 一、 that has （一）（二） becomes （三）", () => {
+    expect(numberingAt(d, 6, 2).marker).toBe("（三）");
+  });
+  test("under a new parent numbering restarts", () => {
+    expect(numberingAt(d, 8, 2).marker).toBe("（一）");
+    expect(numberingAt(d, 4, 3).marker).toBe("1.");
+  });
+  test("beyond 十", () => {
+    const many = doc(["标题材料", ...Array.from({ length: 12 }, (_, i) => `${"一二三四五六七八九十".charAt(i) || ["十一", "十二"][i - 10]}、第${i + 1}点`)]);
+    expect(numberingAt(many, 12, 1).marker).toBe("十三、");
+  });
+  test("a document numbered by Word lists: the heading joins the list, no typed marker", () => {
+    const paras: Paragraph[] = [
+      { text: "个人对照检查材料" },
+      { text: "存在的问题", listString: "一、", listLevel: 0, listId: "4" },
+      { text: "学习方面", listString: "（一）", listLevel: 1, listId: "4" },
+      { text: "正文。" },
+    ];
+    const n = parseDocument(paras);
+    expect(numberingAt(n, 3, 2)).toEqual({ level: 2, number: 2, marker: "", list: { listId: "4", level: 1 } });
+    expect(numberingAt(n, 3, 1)).toMatchObject({ number: 2, marker: "", list: { listId: "4", level: 0 } });
+    expect(numberingAt(n, 3, 3)).toMatchObject({ number: 1, marker: "", list: { listId: "4", level: 2 } });
+  });
+});
+
+describe("inserting one section", () => {
+  test("the measures section with its sub-headings, numbered to continue", () => {
+    const outline = getOutline("personal-review");
+    const measures = outline.sections.find((s) => s.role === "measures")!;
+    const d = doc(["个人对照检查材料", "开头。", "一、存在的问题", "正文。", "二、原因分析", "正文。"]);
+    const blocks = sectionBlocks(outline, measures, { inspection: "巡视", meeting: "special" }, numberingAt(d, 5, 1));
+    expect(blocks[0]).toMatchObject({ text: "三、整改措施", kind: "heading", level: 1 });
+    const subs = blocks.filter((b) => b.level === 2).map((b) => b.text.slice(0, 3));
+    expect(subs).toEqual(["（一）", "（二）", "（三）", "（四）"]);
+  });
+});
+
+describe("missingSections (下一步)", () => {
+  test("finds the missing causes and places it between problems and measures", () => {
+    const outline = getOutline("personal-review");
+    const d = doc(["某某同志个人对照检查材料", "按照部署，现将对照检查情况报告如下：", "一、存在的问题", "正文。", "", "二、整改措施", "正文。", "以上是我的对照检查，请批评指正。"]);
+    const missing = missingSections(d, outline);
+    expect(missing.map((m) => [m.section.role, m.after])).toEqual([["causes", 3]]);
+    expect(numberingAt(d, 3, 1).marker).toBe("二、");
+  });
+  test("a missing closing goes at the end", () => {
+    const d = doc(["个人对照检查材料", "开头。", "一、存在的问题", "二、原因分析", "三、整改措施", "正文。"]);
+    const missing = missingSections(d, getOutline("personal-review"));
+    expect(missing.map((m) => [m.section.role, m.after])).toEqual([["closing", 5]]);
+  });
+  test("the skeleton's blocks carry kinds for formatting", () => {
+    const blocks = skeletonBlocks(getOutline("rectification-report"));
+    expect(blocks[0].kind).toBe("title");
+    expect(blocks.filter((b) => b.kind === "signature").length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,113 @@
+// The shipped phrase library: schema, uniqueness, fill-ins, quotes, coverage of every section, and a fresh pinyin index.
+import fs from "node:fs";
+import path from "node:path";
+import * as pinyinPro from "pinyin-pro";
+import { DOC_TYPE_IDS, type DocTypeId, type Role } from "../../../src/core/model";
+import { BUILTIN_FILES, builtinSnippets, mergeSnippetFiles } from "../../../src/core/snippets/library";
+import { dedupeKey } from "../../../src/core/snippets/normalize";
+import { decodeSyllables, syllablesWith, textKey, type PinyinIndexData } from "../../../src/core/snippets/pinyinCodec";
+import { snippetTexts } from "../../../src/core/snippets/pinyin";
+import { EXPECTED_ROLES, fillInProblems, libraryProblems, MIN_TOTAL } from "../../../src/core/snippets/quality";
+
+const root = path.resolve(__dirname, "../../..");
+const snippets = builtinSnippets();
+
+describe("shipped phrase library", () => {
+  it("validates against the schema and merges both files", () => {
+    expect(BUILTIN_FILES.map((f) => f.name)).toEqual(["review.json", "speech-report.json"]);
+    for (const f of BUILTIN_FILES) expect(Array.isArray(f.data) && (f.data as unknown[]).length > 0).toBe(true);
+    expect(snippets.length).toBe(BUILTIN_FILES.reduce((n, f) => n + (f.data as unknown[]).length, 0));
+  });
+
+  it(`has at least ${MIN_TOTAL} snippets`, () => {
+    expect(snippets.length).toBeGreaterThanOrEqual(MIN_TOTAL);
+  });
+
+  it("has unique ids", () => {
+    const seen = new Set<string>();
+    const dups = snippets.filter((s) => (seen.has(s.id) ? true : (seen.add(s.id), false))).map((s) => s.id);
+    expect(dups).toEqual([]);
+  });
+
+  it("has no two snippets the same after normalising punctuation and spaces", () => {
+    const first = new Map<string, string>();
+    const dups: string[] = [];
+    for (const s of snippets) {
+      const k = dedupeKey(s.text);
+      if (first.has(k)) dups.push(`${first.get(k)} = ${s.id}`);
+      else first.set(k, s.id);
+    }
+    expect(dups).toEqual([]);
+  });
+
+  it("writes fill-ins only as 【…】 (no XX, ××, 某某, blanks)", () => {
+    const bad = snippets.flatMap((s) => fillInProblems(s.text).map((p) => `${s.id}：${p}`));
+    expect(bad).toEqual([]);
+  });
+
+  it("has no ASCII double quotes in texts or tags", () => {
+    expect(snippets.filter((s) => s.text.includes('"') || s.tags.some((t) => t.includes('"'))).map((s) => s.id)).toEqual([]);
+  });
+
+  it("covers every role of every type (the brief's table and the outline library)", () => {
+    const expected = new Map<DocTypeId, Set<Role>>(DOC_TYPE_IDS.map((t) => [t, new Set(EXPECTED_ROLES[t])]));
+    const dir = path.join(root, "src/data/outlines");
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+      const outline = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { type: DocTypeId; sections: { role: Role }[] };
+      for (const s of outline.sections) expected.get(outline.type)?.add(s.role);
+    }
+    const missing: string[] = [];
+    for (const [type, roles] of expected) {
+      for (const role of roles) if (!snippets.some((s) => s.types.includes(type) && s.roles.includes(role))) missing.push(`${type}/${role}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("passes libraryProblems with no errors", () => {
+    expect(libraryProblems(snippets).errors).toEqual([]);
+  });
+
+  it("rejects bad data with the file and entry named", () => {
+    const good = { id: "t-1", text: "理想信念", kind: "phrase", roles: ["causes"], types: ["personal-review"], tags: [] };
+    expect(() => mergeSnippetFiles([{ name: "a.json", data: [good, { ...good, id: "t-2", kind: "word" }] }])).toThrow(/a\.json.*第2条/);
+    expect(() => mergeSnippetFiles([{ name: "a.json", data: [good] }, { name: "b.json", data: [good] }])).toThrow(/id 重复：t-1/);
+    expect(() => mergeSnippetFiles([{ name: "a.json", data: [{ ...good, extra: 1 }] }])).toThrow(/a\.json/);
+    expect(() => mergeSnippetFiles([{ name: "a.json", data: [{ ...good, text: " 理想" }] }])).toThrow(/首尾/);
+  });
+});
+
+describe("fillInProblems", () => {
+  it.each([
+    ["反馈了【X】个方面问题", []],
+    ["【单位名称】党委", []],
+    ["XX同志", ["【】以外的占位符：XX"]],
+    ["于××年召开", ["【】以外的占位符：××"]],
+    ["某某同志指出", ["【】以外的占位符：某某"]],
+    ["共___个问题", ["【】以外的占位符：___"]],
+    ["【单位【名称】】", ["【】嵌套"]],
+    ["名称】", ["多余的“】”"]],
+    ["【】", ["空的【】"]],
+    ["【未闭合", ["“【”未闭合"]],
+  ])("%s", (text, problems) => {
+    expect(fillInProblems(text)).toEqual(problems);
+  });
+});
+
+describe("pinyin-index.json (npm run build:pinyin)", () => {
+  const data = JSON.parse(fs.readFileSync(path.join(root, "src/data/snippets/pinyin-index.json"), "utf8")) as PinyinIndexData;
+
+  it("has the format version 1 and names its generator", () => {
+    expect(data.version).toBe(1);
+    expect(data.generator).toMatch(/^pinyin-pro \d/);
+  });
+
+  it("covers every text and tag of the shipped library, with what pinyin-pro gives today (else run npm run build:pinyin)", () => {
+    const texts = [...new Set(snippetTexts(snippets))];
+    const stale = texts.filter((t) => {
+      const got = decodeSyllables(data.entries[textKey(t)], t);
+      return !got || got.join(" ") !== syllablesWith(pinyinPro, t).join(" ");
+    });
+    expect(stale).toEqual([]);
+    expect(Object.keys(data.entries).length).toBe(texts.length);
+  });
+});

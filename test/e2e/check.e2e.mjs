@@ -1,0 +1,44 @@
+// The 检查 tab end to end: check, click a finding to select its text, fix one, fix all of a rule, re-check; nothing else changes.
+
+const texts = (page) => page.evaluate(() => window.__tigang.host.paragraphs.map((p) => p.text));
+
+export const tests = {
+  "check the sample, jump to a finding, fix, re-check": async ({ page, url, assert, screenshot }) => {
+    await page.goto(`${url}/harness.html`);
+    await page.getByTestId("doc-summary").filter({ hasText: "共 17 段" }).waitFor();
+    await page.getByRole("tab", { name: "检查" }).click();
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("check-summary").waitFor();
+    const findings = page.getByTestId("finding");
+    const rules = await findings.evaluateAll((els) => els.map((e) => e.getAttribute("data-rule")));
+    for (const r of ["placeholder", "punctuation", "junk", "numbering-sequence"]) assert.ok(rules.includes(r), `应发现 ${r}：${rules.join(",")}`);
+    await screenshot("check-findings");
+
+    // Click the placeholder finding: the exact text is selected in the document.
+    await findings.filter({ has: page.locator('[data-rule="placeholder"]') }).first().waitFor({ state: "attached" }).catch(() => {});
+    const placeholder = page.locator('[data-testid="finding"][data-rule="placeholder"]').first();
+    await placeholder.locator("button").nth(0).click();
+    await page.waitForFunction(() => {
+      const { host } = window.__tigang;
+      const { start, end } = host.selection;
+      return host.paragraphs[start.paragraph].text.slice(start.offset, end.offset) === "XX";
+    });
+
+    // Fix the half-width comma, then remove the junk line with 全部修复.
+    const before = await texts(page);
+    const comma = page.locator('[data-testid="finding"][data-rule="punctuation"]').first();
+    await comma.getByTestId("fix-one").click();
+    await page.waitForFunction(() => !window.__tigang.host.paragraphs[4].text.includes(","));
+    const afterComma = await texts(page);
+    assert.equal(afterComma[4], before[4].replace(",", "，"));
+    assert.deepEqual(afterComma.filter((_, i) => i !== 4), before.filter((_, i) => i !== 4), "修复标点不应改动其他段落");
+
+    await page.getByTestId("fix-all-junk").click();
+    await page.waitForFunction(() => !window.__tigang.host.paragraphs.some((p) => p.text.includes("禁止外传")));
+    const afterJunk = await texts(page);
+    assert.deepEqual(afterJunk, afterComma.filter((t) => !t.includes("禁止外传")));
+    // The list refreshed: no junk finding left.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="finding"][data-rule="junk"]'));
+    await screenshot("check-after-fix");
+  },
+};

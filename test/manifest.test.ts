@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+const { checkManifest, manifestFor } = require("../scripts/manifest.cjs");
+
+const xml = fs.readFileSync(path.join(__dirname, "..", "manifest.xml"), "utf8");
+
+describe("offline manifest check", () => {
+  test("the project's manifest passes", () => {
+    expect(checkManifest(xml)).toEqual([]);
+  });
+  test.each([
+    ["more permissions than needed", (s: string) => s.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteMailbox</Permissions>"), /Permissions/],
+    ["a lower requirement set", (s: string) => s.replace('MinVersion="1.3"/>', 'MinVersion="1.1"/>'), /WordApi 1.3/],
+    ["malformed XML", (s: string) => s.replace("</Hosts>", ""), /XML/],
+    ["no Chinese display name", (s: string) => s.replace('DefaultValue="提纲助手">', 'DefaultValue="Tigang">'), /DisplayName/],
+    ["a missing 80px icon", (s: string) => s.replace(/<bt:Image id="Icon\.80x80"[^>]*\/>/, ""), /80px/],
+    ["a URL off the deployment", (s: string) => s.replace("https://localhost:3000/taskpane.html", "https://example.com/taskpane.html"), /部署地址/],
+  ])("reports %s", (_name, mutate, problem) => {
+    expect(checkManifest(mutate(xml)).join("\n")).toMatch(problem);
+  });
+  test("every URL follows ADDIN_URL", () => {
+    const out = manifestFor("https://intranet.example/tigang/", xml);
+    expect(out).not.toContain("localhost");
+    expect(out).toContain("https://intranet.example/tigang/taskpane.html");
+    expect(checkManifest(out, { baseUrl: "https://intranet.example/tigang" })).toEqual([]);
+  });
+  test("a missing built file is reported", () => {
+    const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "tigang-dist-"));
+    expect(checkManifest(xml, { distDir: dir }).join("\n")).toMatch(/taskpane\.html/);
+  });
+});

@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.join(__dirname, "..");
+function files(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) files(p, out);
+    else if (/\.(tsx?|html)$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+describe("security", () => {
+  test("no raw HTML injection anywhere in the pane, harness or host", () => {
+    const offenders = files(path.join(root, "src")).filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(fs.readFileSync(f, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+  test.each(["src/taskpane/taskpane.html", "src/harness/harness.html"])("%s declares a Content-Security-Policy that allows no foreign scripts but Office's", (page) => {
+    const html = fs.readFileSync(path.join(root, page), "utf8");
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(csp).toMatch(/default-src 'self'/);
+    const scripts = /script-src ([^;]+)/.exec(csp)?.[1].trim().split(/\s+/) ?? [];
+    expect(scripts.filter((s) => s !== "'self'" && s !== "https://appsforoffice.microsoft.com")).toEqual([]);
+    expect(csp).not.toMatch(/unsafe-eval/);
+  });
+  test("the harness loads no script from outside", () => {
+    const html = fs.readFileSync(path.join(root, "src/harness/harness.html"), "utf8");
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+  });
+});
