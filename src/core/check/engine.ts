@@ -30,6 +30,13 @@ export function checkDocument(doc: ParsedDocument, settings: CheckSettings = {},
   const ignored = new Set(settings.ignored ?? []);
   const ignoreWords = (settings.ignoreWords ?? []).filter((w) => w.length > 0);
   const findings: Finding[] = [];
+  // One hash per paragraph, not per finding: a 100,000-character paragraph can carry thousands of findings.
+  const hashes = new Map<number, string>();
+  const hashOf = (paragraph: number, text: string) => {
+    let h = hashes.get(paragraph);
+    if (h === undefined) hashes.set(paragraph, (h = hash(text)));
+    return h;
+  };
   for (const rule of rules) {
     if (disabled.has(rule.meta.id)) continue;
     const severityDefault = settings.severities?.[rule.meta.id];
@@ -46,7 +53,7 @@ export function checkDocument(doc: ParsedDocument, settings: CheckSettings = {},
         paragraph: r.paragraph,
         offset: start,
         length: end - start,
-        key: `${rule.meta.id}:${hash(text)}:${r.messageId}:${found || r.paragraph}`,
+        key: `${rule.meta.id}:${hashOf(r.paragraph, text)}:${r.messageId}:${found || r.paragraph}`,
       };
       if (r.fix) {
         const [fs, fe] = r.fix.range ?? [start, end];
