@@ -420,7 +420,8 @@ function applyBlockFormat(p: Word.Paragraph, b: Block, afterListItem: boolean): 
     p.alignment = ({ left: "Left", centered: "Centered", right: "Right", justified: "Justified" } as const)[f.alignment];
     p.firstLineIndent = f.firstLineIndentPt;
     p.leftIndent = 0;
-    p.lineSpacing = f.lineSpacingPt;
+    // Not p.lineSpacing: Word takes it as a multiple (points ÷ 12), so 28 would give 2.33 lines, not 固定值 28 磅.
+    // No requirement set sets an exact line spacing; the paragraph keeps its style's spacing (see README).
     p.spaceBefore = 0;
     p.spaceAfter = 0;
   }

@@ -40,6 +40,8 @@ export interface ReportInput {
 export interface Rule {
   meta: {
     id: string;
+    /** Short Chinese name shown beside each finding and on 全部修复 buttons. */
+    name: string;
     severity: Severity;
     fixable: boolean;
     /** One line in Chinese: what the rule catches (shown in settings). */

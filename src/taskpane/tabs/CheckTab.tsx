@@ -179,7 +179,7 @@ function quoted(snapshot: DocSnapshot, f: Finding): string | undefined {
 }
 
 export function ruleName(id: string): string {
-  return ALL_RULES.find((r) => r.meta.id === id)?.meta.description.replace(/[。：:].*$/, "").slice(0, 12) ?? id;
+  return ALL_RULES.find((r) => r.meta.id === id)?.meta.name ?? id;
 }
 
 function groupBySection(doc: ParsedDocument, findings: Finding[]) {

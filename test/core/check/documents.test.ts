@@ -77,6 +77,11 @@ const INJECTIONS: Injection[] = [
 ];
 
 describe("injected defects", () => {
+  test("every rule has a short, distinct Chinese name for the pane", () => {
+    const names = ALL_RULES.map((r) => r.meta.name);
+    expect(new Set(names).size).toBe(ALL_RULES.length);
+    for (const n of names) expect(n).toMatch(/^[\u4e00-\u9fff]{2,8}$/);
+  });
   test("every rule has an injection", () => {
     expect(new Set(INJECTIONS.map((i) => i.rule))).toEqual(new Set(ALL_RULES.map((r) => r.meta.id)));
   });

@@ -93,6 +93,7 @@ function label(h: Heading): string {
 export const coverage: Rule = {
   meta: {
     id: "coverage",
+    name: "问题与措施对应",
     severity: "warning",
     fixable: false,
     description: "整改措施与查摆问题逐条对应：问题要有措施，措施要针对问题",

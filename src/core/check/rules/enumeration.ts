@@ -110,6 +110,7 @@ function collectRuns(doc: ParsedDocument): Run[] {
 export const enumeration: Rule = {
   meta: {
     id: "enumeration",
+    name: "列举连续",
     severity: "error",
     fixable: true,
     description: "“一是、二是”“一要、二要”“第一、第二”“首先、其次”等须连续且同一系列",

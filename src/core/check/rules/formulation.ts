@@ -48,6 +48,7 @@ function chains(text: string, hits: Hit[]): Hit[][] {
 export const formulation: Rule = {
   meta: {
     id: "formulation",
+    name: "固定提法",
     severity: "error",
     fixable: true,
     description: "固定提法的规范表述、列举顺序和完整性（四个意识、四个自信、两个维护、四风等）",

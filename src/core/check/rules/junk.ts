@@ -114,6 +114,7 @@ function sandwiched(doc: Parameters<Rule["check"]>[0], junkLine: (i: number) => 
 export const junk: Rule = {
   meta: {
     id: "junk",
+    name: "网络杂质",
     severity: "error",
     fixable: true,
     description: "删除从资料网站粘贴带来的广告、版权声明、QQ/微信号、付费标记等",

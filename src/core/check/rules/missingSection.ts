@@ -43,6 +43,7 @@ function lastNonBlank(doc: ParsedDocument): number {
 export const missingSection: Rule = {
   meta: {
     id: "missing-section",
+    name: "必备部分",
     severity: "error",
     fixable: false,
     description: "按材料类型检查必备部分是否齐全（开头、问题、原因、措施、结尾等）",

@@ -7,6 +7,7 @@ import type { Rule } from "../types";
 export const numberingFormat: Rule = {
   meta: {
     id: "numbering-format",
+    name: "序号写法",
     severity: "warning",
     fixable: true,
     description: "层次序号写法须规范：一、（一）1.（1），不用 1、 (一) （一）、 一. 第一、 等",

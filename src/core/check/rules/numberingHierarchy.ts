@@ -6,6 +6,7 @@ import { markerWord, numberedTree } from "./common";
 export const numberingHierarchy: Rule = {
   meta: {
     id: "numbering-hierarchy",
+    name: "序号层级",
     severity: "error",
     fixable: true,
     description: "层次序号不得颠倒：低一级的条目之下不能再用高一级的序号",

@@ -8,6 +8,7 @@ const MESSAGE_BY_KIND = { gap: "gap", duplicate: "duplicate", restart: "restart"
 export const numberingSequence: Rule = {
   meta: {
     id: "numbering-sequence",
+    name: "序号连续",
     severity: "error",
     fixable: true,
     description: "同级序号须连续：不跳号、不重号、不无故重新编号",

@@ -65,6 +65,7 @@ export function findPlaceholders(text: string): [number, number][] {
 export const placeholder: Rule = {
   meta: {
     id: "placeholder",
+    name: "未填占位",
     severity: "error",
     fixable: false,
     description: "找出未填写的占位符：XX、xx、××、X年X月X日、某某、【…】、〇〇 等",

@@ -117,6 +117,7 @@ function resolveQuotes(text: string, tokens: QuoteToken[], open: string): void {
 export const punctuation: Rule = {
   meta: {
     id: "punctuation",
+    name: "标点符号",
     severity: "warning",
     fixable: true,
     description: "中文语句中的半角标点、不成对的引号括号书名号、重复的标点",

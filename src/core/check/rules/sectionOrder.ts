@@ -13,6 +13,7 @@ const ANYWHERE = new Set<Role>(["personal-matters"]);
 export const sectionOrder: Rule = {
   meta: {
     id: "section-order",
+    name: "部分顺序",
     severity: "error",
     fixable: false,
     description: "一级部分的先后顺序须符合材料类型（如先查摆问题、再分析原因、后提出措施）",

@@ -32,6 +32,7 @@ export function findTypos(text: string, ignoreWords: readonly string[] = []): { 
 export const typo: Rule = {
   meta: {
     id: "typo",
+    name: "错别字",
     severity: "error",
     fixable: true,
     description: "常见错别字、误用词语（如“贯切”应为“贯彻”）",
