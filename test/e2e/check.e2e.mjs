@@ -15,7 +15,6 @@ export const tests = {
     await screenshot("check-findings");
 
     // Click the placeholder finding: the exact text is selected in the document.
-    await findings.filter({ has: page.locator('[data-rule="placeholder"]') }).first().waitFor({ state: "attached" }).catch(() => {});
     const placeholder = page.locator('[data-testid="finding"][data-rule="placeholder"]').first();
     await placeholder.locator("button").nth(0).click();
     await page.waitForFunction(() => {

@@ -119,8 +119,8 @@ export const junk: Rule = {
     fixable: true,
     description: "删除从资料网站粘贴带来的广告、版权声明、QQ/微信号、付费标记等",
     messages: {
-      paragraph: "整段是网站附带内容，应删除：{reason}",
-      inline: "“{found}”是网站附带内容，应删除：{reason}",
+      paragraph: "{reason}",
+      inline: "“{found}”：{reason}",
       between: "“{found}”夹在网站附带内容之间，疑似同为网站附带内容，请确认后删除",
     },
   },
