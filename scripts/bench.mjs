@@ -288,7 +288,7 @@ function timingChild() {
   return { sizes, snippets: snippetBench() };
 }
 
-// Snippet search, the approach of scripts/bench-snippets.mjs (per query: warm-up, then the median of 15 runs; the
+// Snippet search (per query: warm-up, then the median of 15 runs; the
 // median and p95 are over those per-query medians), with tags of the library among the queries.
 const TEXT_QUERIES = [
   // 汉字

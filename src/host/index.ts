@@ -11,7 +11,9 @@ export type HostChoice = { kind: "word"; host: DocumentHost } | { kind: "outside
 /** Inside Word (Office.onReady says host Word) the Word adapter; a Word below WordApi 1.3 gets a message instead. */
 export async function detectWordHost(timeoutMs = 3000): Promise<HostChoice> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return { kind: "outside-word" };
-  const info = await Promise.race([Office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((r) => (timer = setTimeout(() => r(null), timeoutMs)));
+  const info = await Promise.race([Office.onReady(), timeout]).finally(() => clearTimeout(timer));
   if (!info || info.host !== Office.HostType.Word) return { kind: "outside-word" };
   if (!Office.context.requirements.isSetSupported(REQUIRED_SET.name, REQUIRED_SET.version)) {
     return {
