@@ -18,7 +18,8 @@ export interface DocumentState {
   /** Run a document action: errors become the pane's message, the document is re-read afterwards. */
   act: (action: () => Promise<unknown>, options?: { refresh?: boolean }) => Promise<boolean>;
   /** Run an action that depends on where the cursor is now: it reads the document first (the cursor may have moved since the last read). */
-  actAtCursor: (action: (snapshot: DocSnapshot, doc: ParsedDocument) => Promise<unknown>) => Promise<boolean>;
+  /** Read the document afresh, then act on that read; `refresh: false` when the action does not change the document. */
+  actAtCursor: (action: (snapshot: DocSnapshot, doc: ParsedDocument) => Promise<unknown>, options?: { refresh?: boolean }) => Promise<boolean>;
   cursorRole: ReturnType<typeof roleAt>;
 }
 
@@ -68,11 +69,13 @@ export function useDocument(host: DocumentHost): DocumentState {
   );
 
   const actAtCursor = useCallback(
-    (action: (snapshot: DocSnapshot, doc: ParsedDocument) => Promise<unknown>) =>
+    (action: (snapshot: DocSnapshot, doc: ParsedDocument) => Promise<unknown>, options: { refresh?: boolean } = {}) =>
       act(async () => {
         const snap = await host.snapshot();
+        // The fresh read is the pane's view of the document too: an action that only reads needs no second read.
+        if (alive.current) setSnapshot(snap);
         await action(snap, parseDocument(snap.paragraphs, { type: typeOverride ?? undefined }));
-      }),
+      }, options),
     [act, host, typeOverride],
   );
 

@@ -82,3 +82,97 @@ describe("the 短语 tab", () => {
     expect(screen.getAllByTestId("own-snippet")[0].textContent).toContain(hostile);
   });
 });
+
+describe("the 检查 tab", () => {
+  const defective = () =>
+    new MemoryHost({
+      paragraphs: [
+        { text: "张三同志个人对照检查材料" },
+        { text: "按照部署，现将对照检查情况报告如下：" },
+        { text: "一、存在的问题" },
+        { text: "（一）学习不够深入,自学时间安排得少。" },
+        { text: "XX科室制度执行不严,检查不细。" },
+        { text: "二、原因分析" },
+        { text: "理想信念有所松懈。" },
+      ],
+      selection: { start: { paragraph: 6, offset: 0 } },
+    });
+  beforeEach(() => localStorage.clear());
+
+  const runCheck = async () => {
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId("run-check", {}, { timeout: 5000 }));
+    });
+    return screen.findByTestId("check-summary");
+  };
+  const findings = (rule?: string) => screen.queryAllByTestId("finding").filter((f) => !rule || f.getAttribute("data-rule") === rule);
+
+  test("the summary counts findings and marks the required sections present and missing", async () => {
+    const host = defective();
+    render(<App host={host} initialTab="check" />);
+    const summary = await runCheck();
+    expect(summary.textContent).toMatch(/错误 \d+/);
+    expect(findings("placeholder")).toHaveLength(1);
+    expect(findings("punctuation")).toHaveLength(2);
+    const required = screen.getByTestId("required-sections").textContent ?? "";
+    expect(required).toMatch(/✓\s*存在的问题/);
+    expect(required).toMatch(/✗\s*整改措施/);
+  });
+
+  test("修复 changes only that place, in one batch, and the list refreshes", async () => {
+    const host = defective();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    const before = host.paragraphs.map((p) => p.text);
+    const batches = host.batches;
+    const first = findings("punctuation")[0];
+    expect(first.textContent).toMatch(/第4段/);
+    await act(async () => {
+      fireEvent.click(first.querySelector('[data-testid="fix-one"]')!);
+    });
+    await waitFor(() => expect(findings("punctuation")).toHaveLength(1));
+    expect(host.paragraphs[3].text).toBe("（一）学习不够深入，自学时间安排得少。");
+    expect(host.paragraphs.map((p) => p.text).filter((_, i) => i !== 3)).toEqual(before.filter((_, i) => i !== 3));
+    // apply (1 batch) + the fresh read of the re-check (1 batch)
+    expect(host.batches - batches).toBe(2);
+  });
+
+  test("全部修复 fixes every finding of the rule; a fix whose text changed since the check is refused", async () => {
+    const host = defective();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    host.setParagraphText(4, "XX科室制度执行不严；检查不细，已改。");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("fix-all-punctuation"));
+    });
+    expect((await screen.findByTestId("error")).textContent).toMatch(/1 处修复未应用/);
+    expect(host.paragraphs[3].text).toBe("（一）学习不够深入，自学时间安排得少。");
+    expect(host.paragraphs[4].text).toBe("XX科室制度执行不严；检查不细，已改。");
+  });
+
+  test("忽略 hides one finding and is remembered", async () => {
+    const host = defective();
+    const { unmount } = render(<App host={host} initialTab="check" />);
+    await runCheck();
+    const placeholder = findings("placeholder")[0];
+    await act(async () => {
+      fireEvent.click(Array.from(placeholder.querySelectorAll("button")).find((b) => b.textContent === "忽略")!);
+    });
+    expect(findings("placeholder")).toHaveLength(0);
+    unmount();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    expect(findings("placeholder")).toHaveLength(0);
+    expect(findings("punctuation")).toHaveLength(2);
+  });
+
+  test("clicking a finding selects its exact text in the document", async () => {
+    const host = defective();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    await act(async () => {
+      fireEvent.click(findings("placeholder")[0].querySelector('button[title="在文档中选中"]')!);
+    });
+    await waitFor(() => expect(host.selection).toEqual({ start: { paragraph: 4, offset: 0 }, end: { paragraph: 4, offset: 2 } }));
+  });
+});

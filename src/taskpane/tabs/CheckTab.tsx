@@ -56,20 +56,29 @@ export default function CheckTab(props: TabProps) {
 
   const runCheck = async () => {
     setBusy(true);
-    await state.actAtCursor(async (snapshot, doc) => {
-      setResult({ snapshot, doc, findings: checkDocument(doc, settingsOf(prefs)) });
-    });
+    await state.actAtCursor(
+      async (snapshot, doc) => {
+        setResult({ snapshot, doc, findings: checkDocument(doc, settingsOf(prefs)) });
+      },
+      { refresh: false },
+    );
     setBusy(false);
   };
   const applyAndRecheck = async (fixes: Finding["fix"][]) => {
     const list = fixes.filter((f): f is NonNullable<typeof f> => !!f);
     if (!list.length) return;
     setBusy(true);
-    const ok = await state.act(async () => {
-      const r = await host.applyFixes(list);
-      if (r.skipped) state.setError(`有 ${r.skipped} 处修复未应用：相应文字在检查之后已被修改。请重新检查。`);
-    }, { refresh: true });
+    let skipped = 0;
+    const ok = await state.act(
+      async () => {
+        skipped = (await host.applyFixes(list)).skipped;
+      },
+      { refresh: false },
+    );
+    // The re-check's fresh read also refreshes the pane: one read after the fix, not two.
     if (ok) await runCheck();
+    // After the re-check, which clears messages: a refused stale fix must stay visible.
+    if (skipped) state.setError(`有 ${skipped} 处修复未应用：相应文字在检查之后已被修改，这些地方保持原样；已按当前文档重新检查。`);
     setBusy(false);
   };
 
