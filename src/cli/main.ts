@@ -84,7 +84,7 @@ export async function reportFiles(files: string[], type: DocTypeId | undefined, 
     try {
       const paragraphs = await loadParagraphs(file);
       const doc = parseDocument(paragraphs, { type });
-      const findings = withFindings ? checkDocument(doc).map(findingToJson) : [];
+      const findings = withFindings ? checkDocument(doc).map((f) => findingToJson(f, doc.paragraphs[f.paragraph]?.text)) : [];
       reports.push(fileReport(file, doc, findings));
     } catch (e) {
       const msg = e instanceof Error && e.name === "InputError" ? e.message : `读取失败：${(e as Error)?.message ?? e}`;

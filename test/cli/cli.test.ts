@@ -44,6 +44,25 @@ describe("tigang", () => {
     expect([0, 1]).toContain(r.code);
   });
 
+  test("findings quote their text with a little context, in JSON, text and HTML", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-quote-"));
+    const file = path.join(dir, "材料.txt");
+    const long = "按照局党组统一安排，对照检查了在理论学习、担当作为、作风建设等方面存在的不足，XX科室存在台账不全的问题，已经着手整改。";
+    fs.writeFileSync(file, ["张三同志个人对照检查材料", "一、存在的问题", long].join("\n"));
+    const json = JSON.parse((await run(["check", "--format", "json", file])).out);
+    const placeholder = json.files[0].findings.find((f: { rule: string }) => f.rule === "placeholder");
+    expect(placeholder.paragraph).toBe(2);
+    expect(placeholder.quote).toBe("…风建设等方面存在的不足，XX科室存在台账不全的问题，…");
+    expect(long.slice(placeholder.offset, placeholder.offset + placeholder.length)).toBe("XX");
+    const text = (await run(["check", "--format", "text", file])).out;
+    expect(text).toContain("第3段  [错误] placeholder：");
+    expect(text).toContain("「…风建设等方面存在的不足，XX科室存在台账不全的问题，…」");
+    const out = path.join(dir, "报告.html");
+    await run(["check", "--format", "html", "--out", out, file]);
+    expect(fs.readFileSync(out, "utf8")).toContain('<div class="quote">「…风建设等方面存在的不足，XX科室存在台账不全的问题，…」</div>');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test("an unreadable file gets a Chinese message, the others are still reported, exit 2", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-cli-"));
     const bad = path.join(dir, "坏文件.docx");

@@ -71,12 +71,27 @@ export function checkDocument(doc: ParsedDocument, settings: CheckSettings = {},
   return findings;
 }
 
-export function findingToJson(f: Finding): FindingJson {
+const QUOTE_CONTEXT = 12;
+const QUOTE_MAX = 40;
+
+/** The finding's text with a little context, for reviewers reading a report without the document open. */
+export function quoteOf(text: string, offset: number, length: number): string {
+  if (length <= 0) return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text;
+  const start = Math.max(0, offset - QUOTE_CONTEXT);
+  const end = Math.min(text.length, offset + Math.min(length, QUOTE_MAX) + QUOTE_CONTEXT);
+  const middle = length > QUOTE_MAX ? `${text.slice(offset, offset + QUOTE_MAX)}…` : text.slice(offset, offset + length);
+  const after = text.slice(offset + length, Math.max(offset + length, end));
+  return `${start > 0 ? "…" : ""}${text.slice(start, offset)}${middle}${after}${offset + length < text.length && end < text.length ? "…" : ""}`;
+}
+
+/** A finding in the JSON contract; with the paragraph's text, `quote` shows where it is. */
+export function findingToJson(f: Finding, paragraphText?: string): FindingJson {
   const out: FindingJson = { rule: f.rule, severity: f.severity, message: f.message, paragraph: f.paragraph };
   if (f.length > 0) {
     out.offset = f.offset;
     out.length = f.length;
   }
+  if (paragraphText !== undefined && paragraphText.trim()) out.quote = quoteOf(paragraphText, f.offset, f.length);
   if (f.fix) out.replacement = f.fix.text;
   return out;
 }

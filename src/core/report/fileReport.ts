@@ -12,6 +12,8 @@ export interface FindingJson {
   offset?: number;
   length?: number;
   replacement?: string;
+  /** The paragraph's text around the finding (at most 12 characters either side, 40 of the finding), added in 0.1. */
+  quote?: string;
 }
 
 export interface FileReport {

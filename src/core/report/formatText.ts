@@ -37,6 +37,7 @@ export function formatReportsText(reports: FileReport[]): string {
     out.push(`类型：${r.type?.name ?? "未知"}（置信度 ${Math.round((r.type?.confidence ?? 0) * 100)}%）  错误 ${counts.error}  警告 ${counts.warning}  提示 ${counts.info}`);
     for (const f of r.findings) {
       out.push(`  第${f.paragraph + 1}段  [${SEVERITY[f.severity]}] ${f.rule}：${f.message}`);
+      if (f.quote) out.push(`          「${f.quote}」`);
     }
     if (!r.findings.length) out.push("  未发现问题。");
     out.push("");
