@@ -122,6 +122,27 @@ describe("WordHost.applyFixes", () => {
     expect(result).toEqual({ applied: 1, skipped: 1 });
     expect(word.texts()).toEqual(["甲，乙", "丙,丁"]);
   });
+
+  test.each([1, 2, 3])("a sync rejected at call %i leaves every paragraph as it was", async (at) => {
+    const word = createWordMock([{ text: "甲,乙,甲,乙" }, { text: "会员资料 仅供学习" }]);
+    const before = word.texts();
+    word.failSyncAt(at);
+    const host = new WordHost({ run: word.run });
+    const outcome = await host
+      .applyFixes([
+        { paragraph: 0, offset: 1, length: 1, text: "，", expected: "," },
+        { paragraph: 0, offset: 5, length: 1, text: "，", expected: "," },
+        { paragraph: 1, offset: 0, length: 9, text: "", expected: "会员资料 仅供学习" },
+      ])
+      .then(
+        (r) => r,
+        (e: Error) => e,
+      );
+    // A later repeat of "," needs its search results loaded: three syncs, so each failure point is inside the action.
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toMatch(/[\u4e00-\u9fff]/);
+    expect(word.texts()).toEqual(before);
+  });
 });
 
 describe("WordHost.select", () => {
