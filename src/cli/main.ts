@@ -107,8 +107,14 @@ async function checkCommand(args: string[], io: Io): Promise<number> {
   const reports = await reportFiles(positionals, type, true);
   for (const r of reports) if (r.error) io.err(`tigang：${r.file}：${r.error}\n`);
   const output = format === "json" ? JSON.stringify({ files: reports }, null, 2) + "\n" : format === "html" ? formatReportsHtml(reports, VERSION) : formatReportsText(reports);
-  if (values.out) await fs.writeFile(values.out, output, "utf8");
-  else io.out(output);
+  if (values.out) {
+    try {
+      await fs.writeFile(values.out, output, "utf8");
+    } catch (e) {
+      io.err(`tigang：无法写入输出文件 ${values.out}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请检查目录是否存在、是否有写入权限。\n`);
+      return 2;
+    }
+  } else io.out(output);
   if (reports.some((r) => r.error)) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }

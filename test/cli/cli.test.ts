@@ -99,6 +99,14 @@ describe("tigang", () => {
     expect(html).not.toMatch(/<script|src=|href="http/);
   });
 
+  test("an --out file that cannot be written gets a Chinese message and exit 2", async () => {
+    const out = path.join(os.tmpdir(), "tigang-no-such-dir", "sub", "report.json");
+    const r = await run(["check", "--format", "json", "--out", out, fixture("report.txt")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/无法写入输出文件.*ENOENT/);
+    expect(r.out).toBe("");
+  });
+
   test("bad usage exits 2 with a Chinese message", async () => {
     expect(await run(["check", "--type", "nope", fixture("report.txt")])).toMatchObject({ code: 2, err: expect.stringMatching(/未知的类型/) });
     expect(await run(["check"])).toMatchObject({ code: 2, err: expect.stringMatching(/请指定/) });

@@ -71,6 +71,72 @@ describe("readDocx", () => {
   });
 });
 
+describe("readDocx: numbering and content Word keeps out of the paragraph text", () => {
+  const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="urn:wps" xmlns:v="urn:v"';
+  async function docx(body: string, numbering?: string, styles?: string): Promise<Uint8Array> {
+    const zip = new JSZip();
+    zip.file("word/document.xml", `<?xml version="1.0"?><w:document ${NS}><w:body>${body}</w:body></w:document>`);
+    if (numbering) zip.file("word/numbering.xml", `<?xml version="1.0"?><w:numbering ${NS}>${numbering}</w:numbering>`);
+    if (styles) zip.file("word/styles.xml", `<?xml version="1.0"?><w:styles ${NS}>${styles}</w:styles>`);
+    return zip.generateAsync({ type: "uint8array" });
+  }
+  const lvl = (ilvl: number, fmt: string, text: string, extra = "") => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/>${extra}<w:lvlText w:val="${text}"/></w:lvl>`;
+  const listPara = (text: string, ilvl: number, numId: number) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const styledPara = (text: string, style: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  test("a text box is not read into its anchor paragraph (and its DrawingML and VML copies are not both read)", async () => {
+    const box = (t: string) => `<w:txbxContent><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:txbxContent>`;
+    const body =
+      `<w:p><w:r><w:t>一、存在的问题</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box("框内文字")}</wps:txbx></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:textbox>${box("框内文字")}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p><w:p><w:r><w:t>正文</w:t></w:r></w:p>`;
+    expect((await readDocx(await docx(body))).map((p) => p.text)).toEqual(["一、存在的问题", "正文"]);
+  });
+
+  test("ideographTraditional, half-width brackets and 、 after a decimal, as Word draws them", async () => {
+    const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, "ideographTraditional", "%1、")}${lvl(1, "chineseCounting", "(%2)")}${lvl(2, "decimal", "%3、")}${lvl(3, "decimal", "（%4）")}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+    const body = [listPara("甲", 0, 1), listPara("乙", 1, 1), listPara("丙", 2, 1), listPara("丁", 3, 1), listPara("戊", 1, 1), listPara("己", 0, 1)].join("");
+    expect((await readDocx(await docx(body, numbering))).map((p) => p.listString)).toEqual(["甲、", "(一)", "1、", "（1）", "(二)", "乙、"]);
+  });
+
+  test("numbering set on a heading style reaches styles based on it; a level linked by w:pStyle needs no w:ilvl", async () => {
+    const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, "chineseCounting", "%1、", '<w:pStyle w:val="H1"/>')}${lvl(1, "chineseCounting", "（%2）", '<w:pStyle w:val="H2"/>')}</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>`;
+    const styles =
+      `<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="MyH1"><w:name w:val="我的一级标题"/><w:basedOn w:val="H1"/></w:style>`;
+    const paras = await readDocx(await docx([styledPara("存在的问题", "H1"), styledPara("学习方面", "H2"), styledPara("原因分析", "MyH1")].join(""), numbering, styles));
+    expect(paras.map((p) => [p.listString, p.listLevel, p.outlineLevel])).toEqual([
+      ["一、", 0, 1],
+      ["（一）", 1, 2],
+      ["二、", 0, 1],
+    ]);
+  });
+
+  test("a list defined by a numbering style (w:numStyleLink) takes that style's levels", async () => {
+    const numbering =
+      `<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="GbList"/></w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="2"><w:styleLink w:val="GbList"/>${lvl(0, "chineseCountingThousand", "%1、")}${lvl(1, "chineseCountingThousand", "（%2）")}</w:abstractNum>` +
+      `<w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="2"/></w:num>`;
+    const styles = `<w:style w:type="numbering" w:styleId="GbList"><w:name w:val="GbList"/><w:pPr><w:numPr><w:numId w:val="8"/></w:numPr></w:pPr></w:style>`;
+    const paras = await readDocx(await docx([listPara("存在的问题", 0, 7), listPara("学习方面", 1, 7), listPara("原因分析", 0, 7)].join(""), numbering, styles));
+    expect(paras.map((p) => p.listString)).toEqual(["一、", "（一）", "二、"]);
+  });
+
+  test("a level redefined for one list instance (w:lvlOverride/w:lvl) is drawn with the new definition", async () => {
+    const numbering =
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, "chineseCounting", "%1、")}${lvl(1, "decimal", "%2.")}</w:abstractNum>` +
+      `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+      `<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/>${lvl(1, "chineseCounting", "（%2）")}</w:lvlOverride></w:num>`;
+    const paras = await readDocx(await docx([listPara("甲", 0, 1), listPara("乙", 1, 1), listPara("丙", 1, 2), listPara("丁", 1, 2)].join(""), numbering));
+    expect(paras.map((p) => p.listString)).toEqual(["一、", "1.", "（一）", "（二）"]);
+  });
+
+  test("a hostile basedOn cycle does not hang or throw", async () => {
+    const styles = `<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style><w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/></w:style>`;
+    expect((await readDocx(await docx(styledPara("正文", "A"), undefined, styles))).map((p) => p.text)).toEqual(["正文"]);
+  });
+});
+
 describe("decodeText", () => {
   const text = "一、存在的问题\n（一）理论学习不够深入";
   test("UTF-8 with and without BOM, UTF-16 with BOM", () => {
@@ -85,6 +151,16 @@ describe("decodeText", () => {
       le[3 + i * 2] = text.charCodeAt(i) >> 8;
     }
     expect(decodeText(le).text).toBe(text);
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
+    expect(decodeText(be)).toEqual({ text, encoding: "UTF-16BE" });
+  });
+  test("GB18030 text of a whole document decodes line for line", () => {
+    // "一、存在的问题" and "（一）学习" in GB18030 (GBK subset), CRLF between them.
+    const bytes = new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xb4, 0xe6, 0xd4, 0xda, 0xb5, 0xc4, 0xce, 0xca, 0xcc, 0xe2, 0x0d, 0x0a, 0xa3, 0xa8, 0xd2, 0xbb, 0xa3, 0xa9, 0xd1, 0xa7, 0xcf, 0xb0]);
+    const { text: decoded, encoding } = decodeText(bytes);
+    expect(encoding).toBe("GB18030");
+    expect(textToParagraphs(decoded).map((p) => p.text)).toEqual(["一、存在的问题", "（一）学习"]);
   });
   test("GBK / GB18030 detected", () => {
     // "整改措施" in GBK.

@@ -33,6 +33,15 @@ describe("fixtures: structure and type", () => {
   });
 });
 
+test.each(fixtures)("%s gives the same outline as a .docx with the markers typed in the text", async (f) => {
+  const txt = parseDocument(textToParagraphs(lines(f).join("\n")));
+  const parsed = parseDocument(await readDocx(await makeDocx(lines(f).map((text) => ({ text })))));
+  expect(parsed.type.id).toBe(txt.type.id);
+  expect(parsed.paragraphs.length).toBe(txt.paragraphs.length);
+  expect(parsed.headings.map(headingToJson)).toEqual(txt.headings.map(headingToJson));
+  expect(parsed.headings.length).toBeGreaterThan(0);
+});
+
 describe("parser details", () => {
   const parse = (text: string) => parseDocument(textToParagraphs(text));
 
@@ -54,11 +63,10 @@ describe("parser details", () => {
   });
 
   test("Chinese numerals beyond 十", () => {
-    const text = Array.from({ length: 13 }, (_, i) => `${"一二三四五六七八九十".charAt(i) || ""}`).length;
-    const markers = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"];
+    const markers = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "二十", "二十一"];
     const doc = parse(markers.map((m) => `${m}、第${m}部分`).join("\n"));
-    expect(text).toBe(13);
-    expect(doc.headings.map((h) => h.number)).toEqual(markers.map((_, i) => i + 1));
+    expect(doc.headings.map((h) => h.number)).toEqual([...Array.from({ length: 13 }, (_, i) => i + 1), 20, 21]);
+    expect(doc.headings.map((h) => h.marker)).toEqual(markers.map((m) => `${m}、`));
   });
 
   test("causes are causes even when the heading says 问题", () => {

@@ -67,38 +67,52 @@ function parseXml(xml: string, part: string): Children {
   }
 }
 
-type Level = ListLevelDef;
+type Level = ListLevelDef & { pStyle?: string };
 interface Numbering {
   abstract: Map<string, Map<number, Level>>;
-  nums: Map<string, { abstractId: string; overrides: Map<number, number> }>;
+  /** Abstract lists that take their levels from a numbering style (w:numStyleLink) → that style's id. */
+  styleLinks: Map<string, string>;
+  nums: Map<string, { abstractId: string; overrides: Map<number, number>; levelOverrides: Map<number, Level> }>;
+}
+
+function readLevel(l: Node): Level {
+  const start = Number(attr(child(l, "w:start") ?? {}, "w:val") ?? 1);
+  const numFmt = attr(child(l, "w:numFmt") ?? {}, "w:val") ?? "decimal";
+  const lvlText = attr(child(l, "w:lvlText") ?? {}, "w:val") ?? "";
+  const pStyle = attr(child(l, "w:pStyle") ?? {}, "w:val");
+  return { start: Number.isFinite(start) ? start : 1, numFmt, lvlText: decodeXmlEntities(lvlText), pStyle };
 }
 
 function readNumbering(doc: Children | null): Numbering {
-  const out: Numbering = { abstract: new Map(), nums: new Map() };
+  const out: Numbering = { abstract: new Map(), styleLinks: new Map(), nums: new Map() };
   const root = doc?.find((n) => tagOf(n) === "w:numbering");
   if (!root) return out;
   for (const n of kids(root)) {
     const tag = tagOf(n);
     if (tag === "w:abstractNum") {
+      const id = attr(n, "w:abstractNumId") ?? "";
       const levels = new Map<number, Level>();
       for (const l of kids(n)) {
         if (tagOf(l) !== "w:lvl") continue;
-        const ilvl = Number(attr(l, "w:ilvl") ?? 0);
-        const start = Number(attr(child(l, "w:start") ?? {}, "w:val") ?? 1);
-        const numFmt = attr(child(l, "w:numFmt") ?? {}, "w:val") ?? "decimal";
-        const lvlText = attr(child(l, "w:lvlText") ?? {}, "w:val") ?? "";
-        levels.set(ilvl, { start: Number.isFinite(start) ? start : 1, numFmt, lvlText: decodeXmlEntities(lvlText) });
+        levels.set(Number(attr(l, "w:ilvl") ?? 0), readLevel(l));
       }
-      out.abstract.set(attr(n, "w:abstractNumId") ?? "", levels);
+      out.abstract.set(id, levels);
+      const link = attr(child(n, "w:numStyleLink") ?? {}, "w:val");
+      if (link) out.styleLinks.set(id, link);
     } else if (tag === "w:num") {
       const abstractId = attr(child(n, "w:abstractNumId") ?? {}, "w:val") ?? "";
       const overrides = new Map<number, number>();
+      const levelOverrides = new Map<number, Level>();
       for (const o of kids(n)) {
         if (tagOf(o) !== "w:lvlOverride") continue;
+        const ilvl = Number(attr(o, "w:ilvl") ?? 0);
         const so = child(o, "w:startOverride");
-        if (so) overrides.set(Number(attr(o, "w:ilvl") ?? 0), Number(attr(so, "w:val") ?? 1));
+        if (so) overrides.set(ilvl, Number(attr(so, "w:val") ?? 1));
+        // A whole level redefined for this list instance (w:lvlOverride/w:lvl).
+        const lvl = child(o, "w:lvl");
+        if (lvl) levelOverrides.set(ilvl, readLevel(lvl));
       }
-      out.nums.set(attr(n, "w:numId") ?? "", { abstractId, overrides });
+      out.nums.set(attr(n, "w:numId") ?? "", { abstractId, overrides, levelOverrides });
     }
   }
   return out;
@@ -115,12 +129,25 @@ interface StyleInfo {
 
 const BUILTIN: Record<string, string> = { normal: "Normal", title: "Title", subtitle: "Subtitle", "list paragraph": "ListParagraph" };
 
-function readStyles(doc: Children | null): Map<string, StyleInfo> {
-  const out = new Map<string, StyleInfo>();
+interface Styles {
+  paragraph: Map<string, StyleInfo>;
+  /** Numbering styles (w:type="numbering") → the list instance they stand for, for w:numStyleLink. */
+  numbering: Map<string, string>;
+}
+
+function readStyles(doc: Children | null): Styles {
+  const paragraph = new Map<string, StyleInfo>();
+  const numbering = new Map<string, string>();
   const root = doc?.find((n) => tagOf(n) === "w:styles");
-  if (!root) return out;
+  if (!root) return { paragraph, numbering };
   for (const s of kids(root)) {
-    if (tagOf(s) !== "w:style" || attr(s, "w:type") !== "paragraph") continue;
+    if (tagOf(s) !== "w:style") continue;
+    if (attr(s, "w:type") === "numbering") {
+      const numId = attr(child(child(child(s, "w:pPr") ?? {}, "w:numPr") ?? {}, "w:numId") ?? {}, "w:val");
+      if (numId) numbering.set(attr(s, "w:styleId") ?? "", numId);
+      continue;
+    }
+    if (attr(s, "w:type") !== "paragraph") continue;
     const id = attr(s, "w:styleId") ?? "";
     const name = attr(child(s, "w:name") ?? {}, "w:val") ?? id;
     const lower = name.toLowerCase();
@@ -131,15 +158,36 @@ function readStyles(doc: Children | null): Map<string, StyleInfo> {
       const numPr = child(ppr, "w:numPr");
       if (numPr) {
         info.numId = attr(child(numPr, "w:numId") ?? {}, "w:val");
-        info.ilvl = Number(attr(child(numPr, "w:ilvl") ?? {}, "w:val") ?? 0);
+        const il = attr(child(numPr, "w:ilvl") ?? {}, "w:val");
+        // Without w:ilvl the level is the one whose w:pStyle names this style (resolved in renderLabels).
+        if (il !== undefined) info.ilvl = Number(il);
       }
       const ol = child(ppr, "w:outlineLvl");
       if (ol) info.outlineLevel = Number(attr(ol, "w:val")) + 1;
     }
     info.basedOn = attr(child(s, "w:basedOn") ?? {}, "w:val");
-    out.set(id, info);
+    paragraph.set(id, info);
   }
-  return out;
+  // A style inherits list numbering and outline level from the style it is based on (Word resolves w:basedOn chains).
+  const resolved = new Set<string>();
+  const resolve = (id: string, seen: Set<string>): StyleInfo | undefined => {
+    const info = paragraph.get(id);
+    if (!info || resolved.has(id)) return info;
+    if (seen.has(id)) return info; // a cycle in a hostile file: stop
+    seen.add(id);
+    const base = info.basedOn ? resolve(info.basedOn, seen) : undefined;
+    if (base) {
+      if (info.numId === undefined && base.numId !== undefined) {
+        info.numId = base.numId;
+        info.ilvl = info.ilvl ?? base.ilvl;
+      }
+      if (info.outlineLevel === undefined) info.outlineLevel = base.outlineLevel;
+    }
+    resolved.add(id);
+    return info;
+  };
+  for (const id of paragraph.keys()) resolve(id, new Set());
+  return { paragraph, numbering };
 }
 
 interface RawParagraph {
@@ -172,6 +220,10 @@ function collectText(nodes: Children, parts: string[]): void {
       case "w:pPr":
       case "w:rPr":
       case "w:moveFrom":
+      // Text boxes are not part of their anchor paragraph's text (nor body paragraphs), and mc:Fallback repeats
+      // mc:Choice (a text box is stored twice, as DrawingML and as VML): reading both doubled the text.
+      case "w:txbxContent":
+      case "mc:Fallback":
       case "w:commentReference":
       case "w:footnoteReference":
       case "w:endnoteReference":
@@ -206,7 +258,7 @@ function walkBody(nodes: Children, inTable: boolean, out: RawParagraph[]): void 
       out.push(raw);
     } else if (tag === "w:tbl") {
       walkBody(kids(n), true, out);
-    } else if (tag === "w:del" || tag === "w:moveFrom") {
+    } else if (tag === "w:del" || tag === "w:moveFrom" || tag === "mc:Fallback") {
       continue;
     } else if (tag && tag !== "#text" && tag !== "w:sectPr") {
       walkBody(kids(n), inTable, out);
@@ -215,28 +267,53 @@ function walkBody(nodes: Children, inTable: boolean, out: RawParagraph[]): void 
 }
 
 /** Render Word list labels for paragraphs as Word would draw them. */
-function renderLabels(raws: RawParagraph[], styles: Map<string, StyleInfo>, numbering: Numbering): Paragraph[] {
+function renderLabels(raws: RawParagraph[], styleTable: Styles, numbering: Numbering): Paragraph[] {
   // Word counts per abstract list: list instances (w:num) sharing one continue its numbering, unless a
   // startOverride restarts it the first time that instance is used.
   const counter = new ListCounter();
   const started = new Set<string>();
+  const styles = styleTable.paragraph;
+  /** The abstract list whose levels a list instance uses, following w:numStyleLink to the numbering style's list. */
+  const abstractOf = (numId: string): string | undefined => {
+    let abstractId = numbering.nums.get(numId)?.abstractId;
+    for (let hops = 0; abstractId !== undefined && hops < 4; hops++) {
+      const link = numbering.styleLinks.get(abstractId);
+      const target = link ? styleTable.numbering.get(link) : undefined;
+      const next = target ? numbering.nums.get(target)?.abstractId : undefined;
+      if (next === undefined || next === abstractId) break;
+      abstractId = next;
+    }
+    return abstractId;
+  };
+  /** The level of a list that names `styleId` (or a style it is based on) in its w:pStyle. */
+  const levelOfStyle = (levels: Map<number, Level> | undefined, styleId: string | undefined): number | undefined => {
+    for (let id = styleId, hops = 0; id && levels && hops < 10; id = styles.get(id)?.basedOn, hops++) {
+      for (const [k, l] of levels) if (l.pStyle === id) return k;
+    }
+    return undefined;
+  };
   return raws.map((r) => {
     const style = r.styleId ? styles.get(r.styleId) : undefined;
     let numId = r.numId;
     let ilvl = r.ilvl;
     if (numId === undefined && style?.numId) {
       numId = style.numId;
-      ilvl = ilvl ?? style.ilvl ?? 0;
+      if (ilvl === undefined) {
+        const id = abstractOf(numId);
+        ilvl = style.ilvl ?? levelOfStyle(id !== undefined ? numbering.abstract.get(id) : undefined, r.styleId) ?? 0;
+      }
     }
     const p: Paragraph = { text: r.text, style: style?.name ?? r.styleId ?? "Normal", styleBuiltIn: style?.builtIn ?? (r.styleId ? "Other" : "Normal"), inTable: r.inTable || undefined };
     const outline = r.outlineLevel ?? style?.outlineLevel;
     if (outline && outline <= 9) p.outlineLevel = outline;
     if (numId && numId !== "0") {
       const num = numbering.nums.get(numId);
-      const levels = num ? numbering.abstract.get(num.abstractId) : undefined;
+      const abstractId = abstractOf(numId);
+      const base = abstractId !== undefined ? numbering.abstract.get(abstractId) : undefined;
+      const levels = base && num?.levelOverrides.size ? new Map([...base, ...num.levelOverrides]) : base;
       if (levels && num) {
         const lvl = ilvl ?? 0;
-        const key = `abstract:${num.abstractId}`;
+        const key = `abstract:${abstractId}`;
         if (!started.has(numId)) {
           started.add(numId);
           if (num.overrides.size) counter.reset(key, Math.min(...num.overrides.keys()));
