@@ -58,6 +58,26 @@ describe("the task pane", () => {
   });
 });
 
+describe("the structure view", () => {
+  test("choosing another type re-reads roles for that type; 刷新 re-reads an edited document", async () => {
+    const host = sample();
+    render(<App host={host} initialTab="check" />);
+    await screen.findAllByTestId("structure-node");
+    const picker = screen.getByTestId("type-picker") as HTMLSelectElement;
+    expect(picker.value).toBe("personal-review");
+    await act(async () => {
+      fireEvent.change(picker, { target: { value: "team-review" } });
+    });
+    expect(screen.getByText("已手动指定")).toBeTruthy();
+    expect((screen.getByTestId("type-picker") as HTMLSelectElement).value).toBe("team-review");
+    host.setParagraphText(4, "二、产生问题的根源");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "重新读取文档" }));
+    });
+    await waitFor(() => expect(screen.getAllByTestId("structure-node").map((n) => n.textContent)).toContain("二、产生问题的根源〔原因分析〕"));
+  });
+});
+
 describe("the 短语 tab", () => {
   const state = (role: DocumentState["cursorRole"]) =>
     ({ cursorRole: role, type: "personal-review", snapshot: null, doc: null, act: async (f: () => Promise<unknown>) => (await f(), true), actAtCursor: async () => true, setError: () => undefined }) as unknown as DocumentState;
