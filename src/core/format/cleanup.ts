@@ -90,7 +90,7 @@ function fullWidthEdits(i: number, text: string, protect: [number, number] | nul
   for (const m of text.matchAll(URLISH)) for (let k = m.index!; k < m.index! + m[0].length; k++) skip.add(k);
   if (protect) for (let k = protect[0]; k < protect[1]; k++) skip.add(k);
   const digit = (c: string | undefined) => !!c && /[0-9０-９]/.test(c);
-  const latin = (c: string | undefined) => !!c && /[A-Za-z0-9]/.test(c);
+  const letter = (c: string | undefined) => !!c && /[A-Za-z]/.test(c);
   const edit = (k: number, to: string) => out.push({ paragraph: i, offset: k, length: 1, text: to, option: "fullWidth" });
   for (let k = 0; k < text.length; k++) {
     if (skip.has(k)) continue;
@@ -98,8 +98,10 @@ function fullWidthEdits(i: number, text: string, protect: [number, number] | nul
     const prev = text[k - 1];
     const next = text[k + 1];
     if (HALF[c]) {
+      // Between digits (1,000, 3:00) it stays; after a Latin letter it is English text's and stays; after a number
+      // and before Chinese ("见附件1,其中") it ends a piece of the Chinese sentence and is converted.
       if (digit(prev) && digit(next)) continue;
-      if (chinese(prev) || (chinese(next) && !latin(prev))) edit(k, HALF[c]);
+      if (chinese(prev) || (chinese(next) && !letter(prev))) edit(k, HALF[c]);
     } else if (c === ".") {
       // A full stop after Chinese text at a sentence end; not an ellipsis, a decimal or an abbreviation.
       if (prev === "." || next === "." || !isHan(prev)) continue;
@@ -160,15 +162,36 @@ function breaksMidSentence(doc: ParsedDocument, classes: ParagraphClass[], i: nu
   return text.trim().length >= MIN_BROKEN_LINE && !endsSentence(text);
 }
 
-/** Whether paragraph `i` reads as the rest of a sentence: body text that does not start a point or an item. */
+/**
+ * Openings of a paragraph that starts something new, whatever the parser made of it: bullets, 附件/注 lines, typed
+ * item markers the structure levels do not use (①, ⑴, 1), 1）, A., a、, Ⅰ) and unnumbered part or article headings
+ * (第一部分, 第三条). A continuation that merely starts with a number ("5小时", "2.5倍") does not match.
+ */
+const ITEM_AT_START = new RegExp(
+  `^(?:${[
+    "[•·●■◆▪◇○□★☆\\-*]",
+    "附件",
+    "注[:：]",
+    "[（(][0-9０-９一二三四五六七八九十]+[)）]",
+    "[\u2460-\u249b\u24b6-\u24e9\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]",
+    "[0-9０-９]{1,2}(?:[)）、]|[.．](?![0-9０-９]))",
+    "[A-Za-zＡ-Ｚａ-ｚ](?:[)）、]|[.．](?![A-Za-z0-9]))",
+    "[\u2160-\u217f]",
+    "第[一二三四五六七八九十百零〇0-9０-９]+(?:部分|篇|章|节|条|款)",
+  ]
+    .map((p) => `(?:${p})`)
+    .join("|")})`,
+);
+
+/** Whether paragraph `i` reads as the rest of a sentence: body text that does not start a point, an item or a paragraph. */
 function continuesSentence(doc: ParsedDocument, classes: ParagraphClass[], i: number): boolean {
   const p = doc.paragraphs[i];
   if (!p || classes[i].kind !== "body" || p.listString) return false;
   if (/^(Title|Heading\d)$/.test(p.styleBuiltIn ?? "")) return false;
-  const t = p.text.trimStart();
+  // Typed first-line indentation (full-width spaces, a tab, two spaces) marks the start of a new paragraph.
+  if (/^(?:[\u3000\t]|  )/.test(p.text)) return false;
   if (opensWithEnumeration(p.text)) return false;
-  // Bullets, 附件/注 lines and bracketed numbers start something new.
-  return !/^([•·●■◆▪◇○□★☆\-*]|附件|注[:：]|[（(][0-9０-９一二三四五六七八九十]+[)）])/.test(t);
+  return !ITEM_AT_START.test(p.text.trimStart());
 }
 
 /** What each cleanup option would touch in the document. */

@@ -39,6 +39,11 @@ export interface PlannedParagraph {
   runIn?: { offset: number; length: number; text: string; format: CharFormat };
   /** A Word list item: its style and indents stay (the list defines them, and another style could drop the numbering). */
   listItem?: boolean;
+  /**
+   * A 落款 line's right indent in points (see signatureIndents): right-aligned, the signature 右空二字 and the date's
+   * first character two characters right of the signature's. Hosts set it as the paragraph's right indent.
+   */
+  rightIndentPt?: number;
 }
 
 export interface PageSetupPlan {
@@ -87,15 +92,29 @@ export function isDateLine(text: string): boolean {
   return DATE.test(text.replace(/[\s\u3000]/g, ""));
 }
 
-/** The 落款 at the end: the unit or name and the date, right-aligned. Short lines without sentence punctuation. */
+/** A 附注 such as “（此件公开发布）”: a line wholly in brackets that is not a date. */
+function isNoteLine(text: string): boolean {
+  const t = text.trim();
+  return /^[（(][^（()）]+[)）]$/.test(t) && !isDateLine(t) && !/(?:\d|[〇○零一二三四五六七八九十])\s*[年月]/.test(t);
+}
+
+/**
+ * The 落款 at the end: the unit or name and the date, right-aligned. Short lines without sentence punctuation.
+ * A 附注 after the date (“（此件公开发布）”) is not part of it: GB/T 9704 7.3.6 sets it 居左空二字, as body text.
+ */
 function signatureLines(doc: ParsedDocument, headingAt: Map<number, Heading>): number[] {
   const lines: number[] = [];
   const texts = doc.paragraphs.map((p) => (typeof p?.text === "string" ? p.text : ""));
+  let noteSeen = false;
   for (let i = texts.length - 1; i >= 0 && lines.length < 4; i--) {
     const t = texts[i].trim();
     if (!t) continue;
     if (i === doc.title || i === doc.salutation || headingAt.has(i) || doc.paragraphs[i]?.inTable) break;
     if (i < doc.preambleStart || t.length > SIGNATURE_MAX || SENTENCE_PUNCT.test(t)) break;
+    if (!lines.length && !noteSeen && isNoteLine(t)) {
+      noteSeen = true;
+      continue;
+    }
     lines.push(i);
   }
   if (!lines.length) return [];
@@ -194,6 +213,9 @@ export function planFormatting(doc: ParsedDocument, settings: FormatSettings = G
     if (listItem) planned.listItem = true;
     paragraphs.push(planned);
   });
+  const signature = paragraphs.filter((p) => p.kind === "signature");
+  const indents = signatureIndents(signature.map((p) => p.expected), settings.bodySizePt);
+  signature.forEach((p, k) => (p.rightIndentPt = indents[k]));
   const page: PageSetupPlan | null = options.pageSetup
     ? {
         paperSize: "A4",
@@ -209,6 +231,30 @@ export function planFormatting(doc: ParsedDocument, settings: FormatSettings = G
     ? { font: PAGE_NUMBER.font, sizePt: PAGE_NUMBER.sizePt, position: options.pageNumberPosition, before: PAGE_NUMBER.before, after: PAGE_NUMBER.after }
     : null;
   return { paragraphs, page, pageNumbers, untouched };
+}
+
+/** A line's width in characters of its font size: half a character for ASCII (digits, Latin letters), one for the rest. */
+function widthInChars(text: string): number {
+  let w = 0;
+  for (const c of text.trim()) w += c >= " " && c <= "~" ? 0.5 : 1;
+  return w;
+}
+
+/**
+ * Right indents of the 落款 lines (GB/T 9704-2012 7.3.5.2, a document without a seal): the signature 右空二字, the date
+ * on the line below with its first character two characters right of the signature's first; when the date is the
+ * longer, the date 右空二字 and the signature moves left to keep the two characters. Several signature lines share
+ * one starting column; without a date every line is 右空二字.
+ */
+export function signatureIndents(lines: readonly string[], sizePt: number): number[] {
+  const date = lines.map(isDateLine);
+  if (!date.some(Boolean) || date.every(Boolean)) return lines.map(() => 2 * sizePt);
+  // Where each line starts, in characters from the right margin: the signature 右空二字 puts the date's start at the
+  // signature's width; a longer date is 右空二字 itself, and the signature starts two characters before it.
+  const nameWidth = Math.max(...lines.filter((_, k) => !date[k]).map(widthInChars));
+  const dateStart = Math.max(nameWidth, ...lines.filter((_, k) => date[k]).map((t) => 2 + widthInChars(t)));
+  const nameStart = dateStart + 2;
+  return lines.map((t, k) => ((date[k] ? dateStart : nameStart) - widthInChars(t)) * sizePt);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -115,6 +115,19 @@ describe("合并断行", () => {
     expect(plan.joins).toEqual([]);
   });
 
+  test("never joins a line onto one that starts a typed item, a part or article heading, or an indented paragraph", () => {
+    const cut = "我们深入学习贯彻党的创新理论并取得了如下成效";
+    for (const next of ["①理论学习更加深入。", "⑴理论学习更加深入。", "1)理论学习更加深入。", "2）理论学习更加深入。", "3、理论学习更加深入。", "A.理论学习更加深入。", "b）理论学习更加深入。", "Ⅱ.理论学习更加深入。", "第一部分 总体情况", "第三条 理论学习。", "\u3000\u3000新的一段开始了。", "  新的一段开始了。", "\t新的一段开始了。", "●理论学习更加深入。"]) {
+      const { plan } = clean(["某局党委关于巡视整改情况的报告", cut, next], ["joinLines"]);
+      expect([next, plan.joins]).toEqual([next, []]);
+    }
+  });
+
+  test("joins a continuation that merely starts with a number", () => {
+    const { after } = clean(["报告", "坚持每周集中学习，个人自学时间每周不少于", "5小时，全年累计不少于200小时。", "全年党费收缴金额较上年同期增长", "2.5倍，按时足额上缴。"], ["joinLines"]);
+    expect(after).toEqual(["报告", "坚持每周集中学习，个人自学时间每周不少于5小时，全年累计不少于200小时。", "全年党费收缴金额较上年同期增长2.5倍，按时足额上缴。"]);
+  });
+
   test("a line ending in a sentence mark (also inside a closing quote) is not joined", () => {
     expect(endsSentence("这是一句话。")).toBe(true);
     expect(endsSentence("他说：“要抓好落实。”")).toBe(true);
@@ -166,6 +179,13 @@ describe("标点改为全角", () => {
     ["增长3.5个百分点", "增长3.5个百分点"],
     ["等等...", "等等..."],
     ["English, please.", "English, please."],
+    ["采用Word,Excel等软件,提高效率。", "采用Word,Excel等软件，提高效率。"],
+    ["见附件1,其中明确要求。", "见附件1，其中明确要求。"],
+    ["版本号为v1.2,已上线。", "版本号为v1.2，已上线。"],
+    ["比分3:2,胜出。", "比分3:2，胜出。"],
+    // After a Latin letter the mark is left (it may be English text's).
+    ["邮箱abc@x.cn,请联系。", "邮箱abc@x.cn,请联系。"],
+    ["文件名为报告.docx。", "文件名为报告.docx。"],
   ])("%s → %s", (before, expected) => {
     expect(clean(["报告", before], ["fullWidth"]).after[1]).toBe(expected);
   });
@@ -190,6 +210,48 @@ describe("规范层次序号", () => {
 
   test("“1、2023年” is not rewritten to “1.2023年” (it would no longer read as a marker)", () => {
     expect(clean(["报告", "1、2023年工作回顾"], ["markers"]).fixes).toEqual([]);
+  });
+});
+
+describe("each option alone touches only what it says (property)", () => {
+  const piece = fc.constantFrom("学习", "质量", " ", "  ", "\u3000", ",", ".", ":", "(", ")", '"', "1、", "(一)", "一.", "5", "1,000", "3:00", "abc", "Word", "https://a.cn/x,y", "。", "，", "：", "", "");
+  const line = fc.array(piece, { maxLength: 10 }).map((a) => a.join(""));
+  const lines = fc.array(line, { minLength: 1, maxLength: 12 });
+  const squeeze = (t: string) => t.replace(/[\s\u3000\u00a0]/g, "");
+  const FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）", '"': "“”" };
+
+  test("删除汉字间空格 removes whitespace only; 标点改为全角 swaps half-width marks for full-width ones only", () => {
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const spaces = clean(ls, ["removeSpaces"]).after;
+        expect(spaces).toHaveLength(ls.length);
+        spaces.forEach((t, i) => expect(squeeze(t)).toBe(squeeze(ls[i])));
+        const full = clean(ls, ["fullWidth"]).after;
+        expect(full).toHaveLength(ls.length);
+        full.forEach((t, i) => {
+          expect(t).toHaveLength(ls[i].length);
+          for (let k = 0; k < t.length; k++) if (t[k] !== ls[i][k]) expect(FULL[ls[i][k]]).toContain(t[k]);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("删除空段落 deletes blank paragraphs only; 合并断行 and 规范层次序号 keep every character but whitespace and markers", () => {
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const { after: blanks, plan } = clean(ls, ["removeBlank"]);
+        expect(plan.blanks.every((i) => ls[i].trim().replace(/\u3000/g, "") === "")).toBe(true);
+        expect(blanks).toEqual(ls.filter((_, i) => !plan.blanks.includes(i)));
+        const joined = clean(ls, ["joinLines"]).after;
+        expect(squeeze(joined.join(""))).toBe(squeeze(ls.join("")));
+        const markers = clean(ls, ["markers"]);
+        expect(markers.after).toHaveLength(ls.length);
+        // Only the start of a heading changes (its marker).
+        for (const f of markers.fixes) expect(f.offset).toBeLessThanOrEqual(ls[f.paragraph].length - ls[f.paragraph].trimStart().length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { parseDocument } from "../../../src/core/parse/parseDocument";
 import type { Paragraph } from "../../../src/core/model";
-import { classifyParagraphs, formatNotes, needsChange, pageNumberLayout, planFormatting, summarizePlan, type PlannedParagraph } from "../../../src/core/format/plan";
+import { classifyParagraphs, formatNotes, needsChange, pageNumberLayout, planFormatting, signatureIndents, summarizePlan, type PlannedParagraph } from "../../../src/core/format/plan";
 import { formatFor, GBT_DEFAULTS, mmToPt } from "../../../src/core/format/gbt9704";
 import { ALL_CAPABILITIES, capabilitiesFrom, type DocumentFormats } from "../../../src/core/format/types";
 
@@ -52,6 +52,15 @@ describe("classifyParagraphs", () => {
     expect(classifyParagraphs(doc).map((c) => c.kind)).toEqual(["title", "table", "blank", "body"]);
   });
 
+  test("a 附注 after the date (“（此件公开发布）”) is body text (居左空二字), not part of the right-aligned 落款", () => {
+    const doc = parse(["某局党委关于整改情况的报告", "正文内容。", "", "中共某某局委员会", "2023年6月29日", "（此件公开发布）"]);
+    expect(classifyParagraphs(doc).map((c) => c.kind)).toEqual(["title", "body", "blank", "signature", "signature", "body"]);
+    expect(planFormatting(doc).paragraphs.find((p) => p.paragraph === 5)!.format).toMatchObject({ alignment: "justified", firstLineIndentPt: 32 });
+    // A bracketed date is still the date.
+    const dated = parse(["某局党委关于整改情况的报告", "正文内容。", "", "中共某某局委员会", "（2023年6月29日）"]);
+    expect(classifyParagraphs(dated).map((c) => c.kind)).toEqual(["title", "body", "blank", "signature", "signature"]);
+  });
+
   test("a short unpunctuated last line without date or closing is not taken for a signature", () => {
     const doc = parse(["某局整改落实情况报告", "一、基本情况", "正文。", "附件清单"]);
     expect(classifyParagraphs(doc)[3].kind).toBe("body");
@@ -78,6 +87,20 @@ describe("planFormatting", () => {
     expect(p.kind).toBe(kind);
     expect(p.format).toMatchObject(format);
     expect(p.expected).toBe(PERSONAL[i]);
+  });
+
+  test("落款 per GB/T 9704 7.3.5.2: signature 右空二字, the date's first character two characters right of the signature's", () => {
+    // 张某某 is 3 characters, 2023年6月29日 6.5 (digits are half-width): the date is the longer, so it is 右空二字
+    // (2 × 16 pt) and the signature starts two characters before it: 2 + 6.5 + 2 − 3 = 7.5 characters from the right.
+    expect([at(plan, 14)!.rightIndentPt, at(plan, 15)!.rightIndentPt]).toEqual([7.5 * 16, 2 * 16]);
+    expect(plan.paragraphs.filter((p) => p.rightIndentPt !== undefined).map((p) => p.paragraph)).toEqual([14, 15]);
+    // A long signature is 右空二字 and the date starts two characters right of it.
+    expect(signatureIndents(["中共某某市某某局委员会", "2023年6月29日"], 16)).toEqual([2 * 16, (11 - 6.5) * 16]);
+    // Two signers share one starting column, two characters left of the 11-character date (2 + 11 + 2 = 15 from the right).
+    expect(signatureIndents(["中共某某市委员会", "某某市人民政府", "二〇二三年六月二十九日"], 16)).toEqual([(15 - 8) * 16, (15 - 7) * 16, 2 * 16]);
+    // Without a date, or a date alone: 右空二字.
+    expect(signatureIndents(["某局党委"], 16)).toEqual([32]);
+    expect(signatureIndents(["2023年6月29日"], 16)).toEqual([32]);
   });
 
   test("the run-in heading's sentence gets the level-2 font, the rest of its paragraph stays body text", () => {
