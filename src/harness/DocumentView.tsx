@@ -19,6 +19,8 @@ function paragraphStyle(p: MemParagraph): React.CSSProperties {
     textAlign: f.alignment === "centered" || (!f.alignment && p.styleBuiltIn === "Title") ? "center" : f.alignment === "right" ? "right" : "justify",
     textIndent: f.firstLineIndentPt !== undefined ? `${f.firstLineIndentPt}pt` : heading || p.styleBuiltIn === "Title" ? 0 : "2em",
     lineHeight: f.lineSpacingPt ? `${f.lineSpacingPt}pt` : 1.7,
+    paddingLeft: f.leftIndentPt ? `${f.leftIndentPt}pt` : undefined,
+    paddingRight: f.rightIndentPt ? `${f.rightIndentPt}pt` : undefined,
   };
 }
 

@@ -26,6 +26,7 @@ export interface MemParagraph {
 export interface MemFormatExtras {
   asciiFont: string;
   leftIndentPt: number;
+  rightIndentPt: number;
   spaceBeforePt: number;
   spaceAfterPt: number;
 }
@@ -357,6 +358,7 @@ export class MemoryHost implements DocumentHost {
       if (!pp.listItem) {
         format.firstLineIndentPt = firstLineIndentPt;
         format.leftIndentPt = 0;
+        format.rightIndentPt = pp.rightIndentPt ?? 0;
         if (styleBuiltIn) {
           next.styleBuiltIn = styleBuiltIn;
           next.style = STYLE_NAMES[styleBuiltIn];
@@ -456,6 +458,7 @@ function memFormatState(p: MemParagraph): ParagraphFormatState {
     alignment: f.alignment,
     firstLineIndentPt: f.firstLineIndentPt,
     leftIndentPt: f.leftIndentPt,
+    rightIndentPt: f.rightIndentPt,
     lineSpacingPt: f.lineSpacingPt,
     spaceBeforePt: f.spaceBeforePt,
     spaceAfterPt: f.spaceAfterPt,
@@ -482,6 +485,7 @@ function memRestore(p: MemParagraph, st: ParagraphFormatState): MemParagraph {
   set("alignment", st.alignment as ParagraphFormat["alignment"] | null | undefined);
   set("firstLineIndentPt", st.firstLineIndentPt);
   set("leftIndentPt", st.leftIndentPt);
+  set("rightIndentPt", st.rightIndentPt);
   set("lineSpacingPt", st.lineSpacingPt);
   set("spaceBeforePt", st.spaceBeforePt);
   set("spaceAfterPt", st.spaceAfterPt);

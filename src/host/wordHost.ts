@@ -459,7 +459,7 @@ export function createWordHost(): WordHost {
 
 /** Paragraph fields 一键排版 reads (WordApi 1.1–1.3), with Font.nameAscii where WordApiDesktop 1.3 is there. */
 function formatFields(caps: FormatCapabilities): string {
-  const fields = ["text", "style", "styleBuiltIn", "isListItem", "tableNestingLevel", "alignment", "firstLineIndent", "leftIndent", "lineSpacing", "spaceBefore", "spaceAfter", "font/name", "font/size", "font/bold"];
+  const fields = ["text", "style", "styleBuiltIn", "isListItem", "tableNestingLevel", "alignment", "firstLineIndent", "leftIndent", "rightIndent", "lineSpacing", "spaceBefore", "spaceAfter", "font/name", "font/size", "font/bold", "font/italic", "font/color"];
   if (caps.asciiFont) fields.push("font/nameAscii");
   return fields.map((f) => `items/${f}`).join(",");
 }
@@ -490,17 +490,20 @@ function wordFormatState(p: Word.Paragraph, caps: FormatCapabilities): Paragraph
     alignment: uniformText(p.alignment),
     firstLineIndentPt: finite(p.firstLineIndent),
     leftIndentPt: finite(p.leftIndent),
+    rightIndentPt: finite(p.rightIndent),
     lineSpacingPt: finite(p.lineSpacing),
     spaceBeforePt: finite(p.spaceBefore),
     spaceAfterPt: finite(p.spaceAfter),
   };
   if (caps.asciiFont) st.asciiFont = uniformText(p.font?.nameAscii);
+  st.italic = flag(p.font?.italic);
+  st.color = uniformText(p.font?.color);
   return st;
 }
 
 /** The part of a paragraph's format that applying `pp` changes: what 撤销排版 puts back. */
 function changedState(pp: PlannedParagraph, st: ParagraphFormatState, caps: FormatCapabilities): ParagraphFormatState {
-  const out: ParagraphFormatState = { font: st.font, sizePt: st.sizePt, bold: st.bold, alignment: st.alignment, spaceBeforePt: st.spaceBeforePt, spaceAfterPt: st.spaceAfterPt };
+  const out: ParagraphFormatState = { font: st.font, sizePt: st.sizePt, bold: st.bold, italic: st.italic, color: st.color, alignment: st.alignment, spaceBeforePt: st.spaceBeforePt, spaceAfterPt: st.spaceAfterPt };
   if (!pp.listItem && pp.format.styleBuiltIn) {
     out.style = st.style;
     out.styleBuiltIn = st.styleBuiltIn;
@@ -508,6 +511,7 @@ function changedState(pp: PlannedParagraph, st: ParagraphFormatState, caps: Form
   if (!pp.listItem) {
     out.firstLineIndentPt = st.firstLineIndentPt;
     out.leftIndentPt = st.leftIndentPt;
+    out.rightIndentPt = st.rightIndentPt;
   }
   if (caps.asciiFont) out.asciiFont = st.asciiFont;
   if (caps.fixedLineSpacing) out.lineSpacingPt = st.lineSpacingPt;
@@ -522,10 +526,15 @@ function setParagraphFormat(p: Word.Paragraph, pp: PlannedParagraph, caps: Forma
   if (pp.asciiFont && caps.asciiFont) p.font.nameAscii = pp.asciiFont;
   p.font.size = f.sizePt;
   p.font.bold = f.bold;
+  // Word's Heading 1–4 and Title styles are blue (Heading 4 italic) in many templates; 公文 text is black, upright.
+  p.font.italic = false;
+  p.font.color = "#000000";
   p.alignment = ALIGNMENT[f.alignment];
   if (!pp.listItem) {
     p.firstLineIndent = f.firstLineIndentPt;
     p.leftIndent = 0;
+    // 落款 右空二字 (GB/T 9704 7.3.5.2); every other paragraph runs to the right margin.
+    p.rightIndent = pp.rightIndentPt ?? 0;
   }
   // Paragraph.lineSpacing sets a multiple (points ÷ 12 lines), not 固定值: set only where the host can do exact spacing.
   if (caps.fixedLineSpacing) p.lineSpacing = f.lineSpacingPt;
@@ -545,6 +554,9 @@ function restoreParagraphFormat(p: Word.Paragraph, st: ParagraphFormatState, cap
   if (st.alignment) p.alignment = st.alignment as Word.Alignment;
   if (typeof st.firstLineIndentPt === "number") p.firstLineIndent = st.firstLineIndentPt;
   if (typeof st.leftIndentPt === "number") p.leftIndent = st.leftIndentPt;
+  if (typeof st.rightIndentPt === "number") p.rightIndent = st.rightIndentPt;
+  if (typeof st.italic === "boolean") p.font.italic = st.italic;
+  if (st.color) p.font.color = st.color;
   if (typeof st.lineSpacingPt === "number" && caps.fixedLineSpacing) p.lineSpacing = st.lineSpacingPt;
   if (typeof st.spaceBeforePt === "number") p.spaceBefore = st.spaceBeforePt;
   if (typeof st.spaceAfterPt === "number") p.spaceAfter = st.spaceAfterPt;

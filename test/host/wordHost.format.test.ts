@@ -10,14 +10,15 @@ import { createWordMock, type FakeParagraphInit, type WordMockOptions } from "..
 const HEAD: FakeParagraphInit[] = [
   { text: "张某某同志在巡视整改专题民主生活会上的个人对照检查材料", font: { name: "宋体", size: 12, bold: true }, alignment: "Left" },
   { text: "按照市委统一部署，会前我认真学习了规定篇目，广泛征求意见，深入查摆问题。现将个人对照检查情况报告如下：", font: { name: "宋体", size: 12, bold: false } },
-  { text: "一、存在的问题", font: { name: "宋体", size: 12, bold: false } },
+  // As Word's built-in Heading 1 often looks in an English template: blue and italic.
+  { text: "一、存在的问题", font: { name: "宋体", size: 12, bold: false, color: "#2F5496", italic: true } },
   { text: "（一）理论学习不够深入。一是学习的系统性不强，满足于读原文、记原话。", font: { name: "宋体", size: 12, bold: false } },
   { text: "1.学习质量不高", font: { name: "宋体", size: 12, bold: false } },
 ];
 const TAIL: FakeParagraphInit[] = [
   { text: "二、整改措施", font: { name: "宋体", size: 12, bold: false } },
   { text: "以上是我的个人对照检查，请各位同志批评指正。", font: { name: "宋体", size: 12, bold: false } },
-  { text: "张某某", font: { name: "宋体", size: 12, bold: false } },
+  { text: "张某某", font: { name: "宋体", size: 12, bold: false }, rightIndent: 0 },
   { text: "2023年6月29日", font: { name: "宋体", size: 12, bold: false } },
 ];
 const FILLER = "坚持每月至少到基层调研两次，形成有分量的调研报告，切实把问题解决在一线。";
@@ -96,6 +97,7 @@ describe("WordHost.applyFormatting", () => {
     expect(h1.styleBuiltIn).toBe("Heading1");
     expect(h1.font).toMatchObject({ name: "黑体", size: 16, bold: false });
     expect([h1.alignment, h1.firstLineIndent, h1.leftIndent, h1.spaceBefore, h1.spaceAfter]).toEqual(["Justified", 32, 0, 0, 0]);
+    expect(h1.font).toMatchObject({ color: "#000000", italic: false });
     // A run-in heading: the paragraph is body text; its heading sentence alone is in the level-2 font.
     const runIn = word.paragraph(3);
     expect(runIn.styleBuiltIn).toBe("Normal");
@@ -111,6 +113,12 @@ describe("WordHost.applyFormatting", () => {
     const date = word.paragraph(n - 1);
     expect([date.alignment, date.firstLineIndent]).toEqual(["Right", 0]);
     expect(word.paragraph(n - 2).alignment).toBe("Right");
+    // 落款 (GB/T 9704 7.3.5.2): the longer date 右空二字, the signature starting two characters before it.
+    expect(date.rightIndent).toBe(32);
+    const signature = plan.paragraphs.find((p) => p.paragraph === n - 2)!;
+    expect(signature.rightIndentPt).toBe(16 * (2 + 6.5 + 2 - 3));
+    expect(word.paragraph(n - 2).rightIndent).toBe(signature.rightIndentPt);
+    expect(body.rightIndent).toBe(0);
 
     // Page: A4, 37/35/28/26 mm on every section; page numbers odd right, even left.
     const [section] = word.sections();
@@ -203,6 +211,8 @@ describe("WordHost.applyFormatting", () => {
     await expect(host.applyFormatting(plan)).rejects.toThrow(/文档未作任何修改/);
     expect(word.paragraph(0).font).toEqual({ name: "宋体", size: 12, bold: true });
     expect(word.paragraph(2).styleBuiltIn).toBe("Normal");
+    expect(word.paragraph(2).font).toMatchObject({ color: "#2F5496", italic: true });
+    expect(word.paragraph(8).rightIndent).toBe(0);
     expect(word.sections()[0].pageSetup.topMargin).toBe(72);
     expect(word.sections()[0].getFooter("Primary").text).toBe("");
   });
@@ -219,6 +229,8 @@ describe("WordHost.restoreFormatting (撤销排版)", () => {
     expect(word.paragraph(0)).toMatchObject({ styleBuiltIn: "Normal", font: { name: "宋体", size: 12, bold: true }, alignment: "Left" });
     expect(word.paragraph(2).styleBuiltIn).toBe("Normal");
     expect(word.paragraph(5)).toMatchObject({ font: { name: "宋体", size: 12 }, spaceAfter: 6, lineSpacing: 15 });
+    expect(word.paragraph(2).font).toMatchObject({ color: "#2F5496", italic: true });
+    expect(word.paragraph(n - 2).rightIndent).toBe(0);
     expect(word.paragraph(3).rangeFonts["（一）理论学习不够深入。"]).toMatchObject({ name: "宋体", size: 12, bold: false });
     const [section] = word.sections();
     expect(section.pageSetup).toMatchObject({ topMargin: 72, leftMargin: 90, oddAndEvenPagesHeaderFooter: false });

@@ -16,6 +16,7 @@ export interface FakeParagraphInit {
   lineSpacing?: number;
   spaceBefore?: number;
   spaceAfter?: number;
+  rightIndent?: number;
 }
 
 export interface WordMock {
@@ -58,7 +59,8 @@ export class FakeParagraph {
   leftIndent?: number;
   spaceBefore?: number;
   spaceAfter?: number;
-  rightIndent?: number;
+  /** Word reports 0 for a paragraph without a right indent. */
+  rightIndent?: number = 0;
   attachedList?: { id: number; level: number };
   /** Character formats set on searched ranges, by the text searched for (a run-in heading's sentence). */
   rangeFonts: Record<string, Record<string, unknown>> = {};
@@ -81,7 +83,7 @@ export class FakeParagraph {
         return true;
       },
     });
-    for (const key of ["alignment", "firstLineIndent", "leftIndent", "lineSpacing", "spaceBefore", "spaceAfter"] as const) {
+    for (const key of ["alignment", "firstLineIndent", "leftIndent", "rightIndent", "lineSpacing", "spaceBefore", "spaceAfter"] as const) {
       if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key];
     }
   }

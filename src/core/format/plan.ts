@@ -376,7 +376,7 @@ export function needsChange(p: PlannedParagraph, st: ParagraphFormatState | unde
   if (!p.listItem && f.styleBuiltIn && st.styleBuiltIn !== f.styleBuiltIn) return true;
   if (st.font !== f.font || !close(st.sizePt, f.sizePt) || st.bold !== f.bold) return true;
   if (ALIGN_OF[String(st.alignment ?? "").toLowerCase()] !== f.alignment) return true;
-  if (!p.listItem && (!close(st.firstLineIndentPt, f.firstLineIndentPt) || !close(st.leftIndentPt ?? 0, 0))) return true;
+  if (!p.listItem && (!close(st.firstLineIndentPt, f.firstLineIndentPt) || !close(st.leftIndentPt ?? 0, 0) || !close(st.rightIndentPt ?? 0, p.rightIndentPt ?? 0))) return true;
   if ((!caps || caps.fixedLineSpacing) && !close(st.lineSpacingPt, f.lineSpacingPt)) return true;
   if (!close(st.spaceBeforePt ?? 0, 0) || !close(st.spaceAfterPt ?? 0, 0)) return true;
   if (p.asciiFont && (!caps || caps.asciiFont) && st.asciiFont !== p.asciiFont) return true;

@@ -78,9 +78,13 @@ export interface ParagraphFormatState {
   asciiFont?: string | null;
   sizePt?: number | null;
   bold?: boolean | null;
+  /** Word only: its heading styles can be italic and coloured; 一键排版 sets upright black and 撤销排版 puts these back. */
+  italic?: boolean | null;
+  color?: string | null;
   alignment?: string | null;
   firstLineIndentPt?: number | null;
   leftIndentPt?: number | null;
+  rightIndentPt?: number | null;
   lineSpacingPt?: number | null;
   spaceBeforePt?: number | null;
   spaceAfterPt?: number | null;
