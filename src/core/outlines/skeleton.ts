@@ -2,7 +2,7 @@
 // document, and the required sections the document still lacks with the place each belongs.
 import type { Block } from "../blocks";
 import type { Role } from "../model";
-import { standardMarker } from "../numbering";
+import { LAST, standardMarker, toChineseNumber } from "../numbering";
 import { type Heading, type ParsedDocument } from "../parse/parseDocument";
 import { DEFAULT_VARIANT, expandTokens, isRequired, type OutlineVariant } from "./library";
 import type { Outline, OutlineSection, OutlineSubsection } from "./schema";
@@ -104,8 +104,35 @@ function childNumbering(parent: HeadingNumbering | null, n: number): HeadingNumb
 }
 
 /** The numbered headings of `doc` that come before paragraph `at` (exclusive), in document order. */
-function headingsBefore(doc: ParsedDocument, at: number): Heading[] {
-  return doc.flat.filter((h) => h.paragraph < at && h.source !== "unmarked" && h.source !== "run-in");
+function headingsBefore(doc: ParsedDocument, at: number, runIn: boolean): Heading[] {
+  return doc.flat.filter((h) => h.paragraph < at && h.source !== "unmarked" && (h.source !== "run-in" || (runIn && h.level === 1)));
+}
+
+/**
+ * Whether the document numbers its level-1 points with run-in words only (第一，/一要/一是, as many speeches do):
+ * then a new point continues that series. Where typed or list markers (一、) number level 1, run-in words at level 1
+ * are enumerations inside a part (a 点评讲话's 一是…四是 before its 一、二、) and do not count.
+ */
+function runInLevelOne(doc: ParsedDocument): boolean {
+  let runIn = false;
+  for (const h of doc.flat) {
+    if (h.level !== 1 || h.source === "unmarked") continue;
+    if (h.source !== "run-in") return false;
+    runIn = true;
+  }
+  return runIn;
+}
+
+const SEQ_WORDS = ["首先", "其次", "再次"];
+
+/** The next marker of a run-in series after `prev` ("第二，" → "第三，", "二要" → "三要", "其次，" → "再次，"); null when it has none. */
+function nextRunInMarker(prev: Heading, number: number): string | null {
+  if (prev.style === "seq") return number <= SEQ_WORDS.length && prev.number !== LAST ? `${SEQ_WORDS[number - 1]}，` : null;
+  const m = /^(第?)[零〇一二两三四五六七八九十百]+(.*)$/.exec(prev.marker);
+  if (!m) return null;
+  // 第一， is followed by its comma in the marker; 一要 / 一是 run straight into the text.
+  const tail = prev.style === "di" ? (m[2] || "，") : m[2];
+  return `${m[1]}${toChineseNumber(number)}${tail}`;
 }
 
 /**
@@ -114,7 +141,7 @@ function headingsBefore(doc: ParsedDocument, at: number): Heading[] {
  * document numbered by Word lists joins that list at the right level instead of typing a marker.
  */
 export function numberingAt(doc: ParsedDocument, after: number, level: 1 | 2 | 3 | 4): HeadingNumbering {
-  const before = headingsBefore(doc, after + 1);
+  const before = headingsBefore(doc, after + 1, runInLevelOne(doc));
   let prev: Heading | undefined;
   let parent: Heading | undefined;
   for (let i = before.length - 1; i >= 0; i--) {
@@ -126,6 +153,10 @@ export function numberingAt(doc: ParsedDocument, after: number, level: 1 | 2 | 3
     if (h.level === level && !prev) prev = h;
   }
   const number = prev && prev.number > 0 ? prev.number + 1 : 1;
+  if (prev?.source === "run-in") {
+    const marker = nextRunInMarker(prev, number);
+    if (marker) return { level, number, marker };
+  }
   const listOf = (h: Heading | undefined) => (h && h.source === "list" ? doc.paragraphs[h.paragraph] : undefined);
   const prevPara = listOf(prev);
   if (prevPara?.listId !== undefined) return { level, number, marker: "", list: { listId: prevPara.listId, level: prevPara.listLevel ?? level - 1 } };

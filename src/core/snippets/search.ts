@@ -5,7 +5,7 @@ import type { PinyinOf } from "./pinyinCodec";
 import { SNIPPET_KINDS, type Snippet, type SnippetKind } from "./schema";
 
 /**
- * How a snippet matched, best first:
+ * How a snippet matched, best first within a field (a match in the text always ranks above a match in a tag only):
  * - `tag`: the query is one of its tags;
  * - `prefix`: its text starts with the query;
  * - `substring`: the query occurs in its text or a tag;
@@ -116,6 +116,7 @@ const KIND_INDEX = new Map<SnippetKind, number>(SNIPPET_KINDS.map((k, i) => [k, 
 const MAX_QUERY = 64;
 const MAX_PINYIN = 40;
 const TIER = { tag: 0, prefix: 1, substring: 2, pinyin: 3, initials: 4, mixed: 5 } as const;
+const TIER_COUNT = MATCH_TIERS.length;
 
 function lowerAscii(s: string): string {
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s;
@@ -292,14 +293,22 @@ function resetScratch(s: Scratch): void {
   }
 }
 
-/** The match part of the ranking key: tier, at-start-of-field, span, position. Lower is better. */
-function matchKey(tier: number, atStart: boolean, span: number, pos: number): number {
-  return ((tier * 2 + (atStart ? 0 : 1)) * 64 + Math.min(span, 63)) * 10000 + Math.min(pos, 9999);
+/**
+ * The match part of the ranking key: the field (the text before a tag: a phrase that contains the words typed is what
+ * the writer is looking for, a tag only says what it is about), tier, at-start-of-field, span, position. Lower is better.
+ */
+function matchKey(tier: number, isTag: boolean, atStart: boolean, span: number, pos: number): number {
+  return ((((isTag ? 1 : 0) * TIER_COUNT + tier) * 2 + (atStart ? 0 : 1)) * 64 + Math.min(span, 63)) * 10000 + Math.min(pos, 9999);
+}
+
+/** The tier of a match key. */
+function tierOfKey(key: number): number {
+  return Math.floor(key / 10000 / 64 / 2) % TIER_COUNT;
 }
 
 function record(d: IndexData, s: Scratch, fieldId: number, start: number, end: number, tier: number): void {
   const e = d.fieldEntry[fieldId];
-  const key = matchKey(tier, start === 0, end - start, start);
+  const key = matchKey(tier, d.fieldTag[fieldId] >= 0, start === 0, end - start, start);
   const old = s.key[e];
   if (key < old) {
     if (old === Infinity) s.touched[s.count++] = e;
@@ -330,7 +339,7 @@ function matchLiteral(d: IndexData, s: Scratch, term: string): void {
 function settled(d: IndexData, s: Scratch, p: number): boolean {
   const f = d.unitField[p];
   const local = p - d.fieldStart[f];
-  return s.key[d.fieldEntry[f]] <= matchKey(TIER.pinyin, local === 0, 1, local);
+  return s.key[d.fieldEntry[f]] <= matchKey(TIER.pinyin, d.fieldTag[f] >= 0, local === 0, 1, local);
 }
 
 /** Pinyin occurrences of a term of letters: full pinyin, initials, or syllable prefixes, over consecutive Han characters. */
@@ -506,8 +515,9 @@ class TopN {
 }
 
 /**
- * Search the index. Ranking, best first: how it matched (tag > text prefix > Chinese substring > full pinyin >
- * initials > syllable prefixes; a match at the start of the text or tag, then a shorter span), then the fit to
+ * Search the index. Ranking, best first: how it matched (in its text before in a tag only; then text prefix > Chinese
+ * substring > full pinyin > initials > syllable prefixes, and for tags exact tag > part of a tag > pinyin …; a match at
+ * the start of the text or tag, then a shorter span), then the fit to
  * the cursor's section (role, then type), then favourites and recent use, then an earlier position and a
  * shorter text. An empty query gives suggestions (see suggest).
  */
@@ -553,15 +563,19 @@ export function search(index: SearchIndex, query: string, context: SearchContext
   const all: { key: number; e: number }[] = [];
   const top = limit < 256 ? new TopN(limit) : null;
   let total = 0;
+  // Only letters spell homophones; a Chinese query matches itself alone.
+  const rarity = index.hasPinyin && /^[a-z]{2,}$/.test(terms[0]) ? readingRarity(d, s, matched) : new Map<number, number>();
   for (const e of matched) {
     if (kindFilter !== undefined && d.kindOf[e] !== kindFilter) continue;
     total++;
     const mk = keys.get(e) ?? s.key[e];
-    const head = Math.floor(mk / 10000); // tier, at-start, span
-    const pos = mk % 10000;
+    const rest = Math.floor(mk / 10000); // field, tier, at-start, span
+    const head = (Math.floor(rest / 128) * 16 + (rarity.get(e) ?? 0)) * 128 + (rest % 128);
+    const pos = Math.min(mk % 10000, 999);
     const fit = fitOf(d, e, roleBit, typeBit);
     const pref = prefs.rank.size ? preferenceRank(prefs, e) : NO_PREFERENCE;
-    const key = (((head * 6 + (5 - fit)) * 4000 + pref) * 10000 + pos) * 10000 + Math.min(d.textLength[e], 9999);
+    // Below 2^53: head < 24,576, so the key stays an exact integer.
+    const key = (((head * 6 + (5 - fit)) * 4000 + pref) * 1000 + pos) * 1000 + Math.min(d.textLength[e], 999);
     if (top) top.offer(key, e);
     else all.push({ key, e });
   }
@@ -570,11 +584,36 @@ export function search(index: SearchIndex, query: string, context: SearchContext
   return { query, total, hits };
 }
 
+/**
+ * Letters can spell rare homophones as well as the words meant (ztzr: 主体责任, but also 负责同志任组长; lixiang: 理想, but
+ * also 长久立相结合). Among matches of two or more characters, the reading the matches share most often ranks first:
+ * 0 for the commonest matched string, 1 for the next count down, … (at most 15). Literal queries match one string, so all get 0.
+ */
+function readingRarity(d: IndexData, s: Scratch, matched: Int32Array): Map<number, number> {
+  const out = new Map<number, number>();
+  if (matched.length < 2) return out;
+  const spans: string[] = [];
+  const counts = new Map<string, number>();
+  for (const e of matched) {
+    const at = d.fieldStart[s.field[e]];
+    const t = s.end[e] - s.start[e] >= 2 ? d.text.slice(at + s.start[e], at + s.end[e]) : "";
+    spans.push(t);
+    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  if (counts.size < 2) return out;
+  const levels = [...new Set(counts.values())].sort((a, b) => b - a);
+  const level = new Map(levels.map((c, i) => [c, Math.min(i, 15)]));
+  matched.forEach((e, i) => {
+    if (spans[i]) out.set(e, level.get(counts.get(spans[i])!)!);
+  });
+  return out;
+}
+
 function matchOf(index: SearchIndex, e: number, worstKey: number | undefined): SnippetMatch {
   const d = index.data;
   const s = d.scratch;
   const f = s.field[e];
-  const tierIndex = Math.floor((worstKey ?? s.key[e]) / 10000 / 64 / 2);
+  const tierIndex = tierOfKey(worstKey ?? s.key[e]);
   const k = d.fieldTag[f];
   const m: SnippetMatch = { tier: MATCH_TIERS[tierIndex], field: k >= 0 ? "tag" : "text", start: s.start[e], end: s.end[e] };
   if (k >= 0) m.tag = index.snippets[e].tags[k];

@@ -70,6 +70,35 @@ describe("numberingAt: the number a careful writer would type", () => {
     const many = doc(["标题材料", ...Array.from({ length: 12 }, (_, i) => `${"一二三四五六七八九十".charAt(i) || ["十一", "十二"][i - 10]}、第${i + 1}点`)]);
     expect(numberingAt(many, 12, 1).marker).toBe("十三、");
   });
+  test("levels 3 and 4 continue under their parent and restart under a new one", () => {
+    const d3 = doc(["个人对照检查材料", "开头。", "一、存在的问题", "（一）学习方面", "1.学得不深。", "正文。", "2.用得不够。", "（1）细项一。", "（2）细项二。", "（二）作风方面", "正文。"]);
+    expect(numberingAt(d3, 8, 3).marker).toBe("3.");
+    expect(numberingAt(d3, 8, 4).marker).toBe("（3）");
+    expect(numberingAt(d3, 5, 4).marker).toBe("（1）"); // under 1., which has no （1） yet
+    expect(numberingAt(d3, 10, 3).marker).toBe("1."); // under the new （二）
+    expect(numberingAt(d3, 10, 2).marker).toBe("（三）");
+  });
+  test("past 十 at level 2, and Chinese numerals past 二十", () => {
+    const cn = (n: number) => ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"][n - 1];
+    const d2 = doc(["个人对照检查材料", "开头。", "一、存在的问题", ...Array.from({ length: 20 }, (_, i) => `（${cn(i + 1)}）第${i + 1}个方面`)]);
+    expect(numberingAt(d2, 22, 2).marker).toBe("（二十一）");
+  });
+  test("a speech numbering its points 第一，第二， continues with 第三，; 一要 二要 with 三要", () => {
+    const di = doc(["在整改工作动员部署会上的讲话", "同志们：", "下面，我讲三点意见。", "第一，提高政治站位。正文。", "第二，压实整改责任。正文。"]);
+    expect(numberingAt(di, 4, 1)).toEqual({ level: 1, number: 3, marker: "第三，" });
+    const yao = doc(["在整改工作动员部署会上的讲话", "同志们：", "下面，我讲三点意见。", "一要提高政治站位。正文。", "二要压实整改责任。正文。"]);
+    expect(numberingAt(yao, 4, 1).marker).toBe("三要");
+    // The new point is read back as the third point of the same series.
+    const back = doc(["在整改工作动员部署会上的讲话", "同志们：", "下面，我讲三点意见。", "第一，提高政治站位。正文。", "第二，压实整改责任。正文。", `${numberingAt(di, 4, 1).marker}健全工作机制。`]);
+    expect(back.headings.map((h) => [h.marker, h.number])).toEqual([["第一，", 1], ["第二，", 2], ["第三，", 3]]);
+  });
+  test("run-in 一是…四是 before typed 一、 (a 点评讲话's evaluation) do not number the parts", () => {
+    const g = parseDocument(textToParagraphs(skeletonText(getOutline("speech-guidance"))));
+    const lastRunIn = g.flat.filter((h) => h.source === "run-in").pop()!;
+    expect(numberingAt(g, lastRunIn.paragraph, 1).marker).toBe("一、");
+    const lastTyped = g.flat.filter((h) => h.source === "text" && h.level === 1).pop()!;
+    expect(numberingAt(g, lastTyped.end - 1, 1).marker).toBe(`${"一二三四五"[lastTyped.number]}、`);
+  });
   test("a document numbered by Word lists: the heading joins the list, no typed marker", () => {
     const paras: Paragraph[] = [
       { text: "个人对照检查材料" },
@@ -81,6 +110,9 @@ describe("numberingAt: the number a careful writer would type", () => {
     expect(numberingAt(n, 3, 2)).toEqual({ level: 2, number: 2, marker: "", list: { listId: "4", level: 1 } });
     expect(numberingAt(n, 3, 1)).toMatchObject({ number: 2, marker: "", list: { listId: "4", level: 0 } });
     expect(numberingAt(n, 3, 3)).toMatchObject({ number: 1, marker: "", list: { listId: "4", level: 2 } });
+    // Under a new list-numbered 二、 a level-2 heading restarts at （一）, joining the list one level down (Word restarts the count).
+    const restart = parseDocument([...paras, { text: "原因分析", listString: "二、", listLevel: 0, listId: "4" }, { text: "正文。" }]);
+    expect(numberingAt(restart, 5, 2)).toEqual({ level: 2, number: 1, marker: "", list: { listId: "4", level: 1 } });
   });
 });
 

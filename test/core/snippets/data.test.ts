@@ -63,6 +63,19 @@ describe("shipped phrase library", () => {
     expect(missing).toEqual([]);
   });
 
+  it("offers at least 10 snippets for every section of every outline (a full suggestion list at the cursor)", () => {
+    const dir = path.join(root, "src/data/outlines");
+    const thin: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+      const outline = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { type: DocTypeId; sections: { role: Role }[] };
+      for (const role of new Set(outline.sections.map((s) => s.role))) {
+        const n = snippets.filter((s) => s.types.includes(outline.type) && s.roles.includes(role)).length;
+        if (n < 10) thin.push(`${outline.type}/${role}: ${n}`);
+      }
+    }
+    expect(thin).toEqual([]);
+  });
+
   it("passes libraryProblems with no errors", () => {
     expect(libraryProblems(snippets).errors).toEqual([]);
   });

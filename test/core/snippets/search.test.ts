@@ -110,13 +110,37 @@ describe("ranking by match quality", () => {
   };
   const ix = createSearchIndex([s.late, s.tagPart, s.mid, s.prefix, s.tag], py);
 
-  it("exact tag > text prefix > substring (earlier first)", () => {
+  it("in the text before in a tag only; text prefix > substring (earlier first); exact tag > part of a tag", () => {
     const hits = search(ix, "主体责任").hits;
-    expect(hits.map((h) => h.snippet.id)).toEqual(["tag", "prefix", "tagPart", "mid", "late"]);
-    expect(hits.map((h) => h.match!.tier)).toEqual(["tag", "prefix", "substring", "substring", "substring"]);
-    expect(hits[0].match).toMatchObject({ field: "tag", tag: "主体责任", start: 0, end: 4 });
-    expect(hits[1].match).toMatchObject({ field: "text", start: 0, end: 4 });
-    expect(hits[2].match).toMatchObject({ field: "tag", tag: "落实主体责任", start: 2, end: 6 });
+    expect(hits.map((h) => h.snippet.id)).toEqual(["prefix", "mid", "late", "tag", "tagPart"]);
+    expect(hits.map((h) => h.match!.tier)).toEqual(["prefix", "substring", "substring", "tag", "substring"]);
+    expect(hits[0].match).toMatchObject({ field: "text", start: 0, end: 4 });
+    expect(hits[3].match).toMatchObject({ field: "tag", tag: "主体责任", start: 0, end: 4 });
+    expect(hits[4].match).toMatchObject({ field: "tag", tag: "落实主体责任", start: 2, end: 6 });
+  });
+
+  it("the same for pinyin: ztzr puts texts with 主体责任 before snippets only tagged with it", () => {
+    const hits = search(ix, "ztzr").hits;
+    expect(hits.map((h) => h.snippet.id)).toEqual(["prefix", "mid", "late", "tag", "tagPart"]);
+    expect(hits.map((h) => h.match!.tier)).toEqual(["initials", "initials", "initials", "initials", "initials"]);
+    expect(hits.slice(0, 3).every((h) => h.match!.field === "text")).toBe(true);
+  });
+
+  it("among equal pinyin matches the reading the library uses most comes first, not a rare homophone", () => {
+    const ix2 = createSearchIndex(
+      [
+        snip("由主要负责同志任组长", { id: "homophone" }), // 责同志任: z-t-z-r too
+        snip("层层压实主体责任", { id: "a" }),
+        snip("扛起管党治党主体责任", { id: "b" }),
+      ],
+      py,
+    );
+    expect(ids(ix2, "ztzr")).toEqual(["a", "b", "homophone"]);
+  });
+
+  it("a text match outranks a tag match even of a better tier", () => {
+    const ix2 = createSearchIndex([snip("以上率下、以身作则", { id: "tagged", tags: ["主体责任"] }), snip("压实管党治党主体责任", { id: "text" })], py);
+    expect(ids(ix2, "主体责任")).toEqual(["text", "tagged"]);
   });
 
   it("tiers are ordered tag, prefix, substring, pinyin, initials, mixed", () => {
@@ -238,10 +262,14 @@ describe("the shipped library", () => {
     ["lixiang", "理想"],
     ["理想信念", "理想信念"],
     ["xszy", "形式主义"],
-  ])("%s → %s first", (q, chars) => {
+    ["zzzw", "政治站位"],
+    ["主体责任", "主体责任"],
+  ])("%s → %s first, in the first five texts", (q, chars) => {
     const r = search(ix, q);
     expect(r.hits.length).toBeGreaterThan(0);
     expect(span(r.hits[0])).toBe(chars);
+    // Not merely a tag: the words are in the texts offered first.
+    expect(r.hits.slice(0, 5).every((h) => h.match!.field === "text" && h.snippet.text.includes(chars))).toBe(true);
   });
 
   it("finds every snippet whose text has 主体责任 for ztzr", () => {
