@@ -33,8 +33,12 @@ export interface DocumentHost {
   readonly kind: "word" | "memory";
   /** Every paragraph and the cursor, read in one batch. */
   snapshot(): Promise<DocSnapshot>;
-  /** Insert paragraphs in one batch; if a block holds 【…】, its first one is selected afterwards. */
-  insertBlocks(blocks: Block[], at: InsertAt): Promise<void>;
+  /**
+   * Insert paragraphs in one batch; if a block holds 【…】, its first one is selected afterwards. `renumber` (with an
+   * "after" position only): marker fixes for the later headings the insert pushes down, applied in the same batch; if
+   * any of their text changed since the read, nothing is inserted.
+   */
+  insertBlocks(blocks: Block[], at: InsertAt, renumber?: readonly Fix[]): Promise<void>;
   /** Insert text inside the cursor's paragraph (after the selection, never replacing it), then select its first 【…】. */
   insertInline(text: string): Promise<void>;
   /** Apply fixes in one write batch, last to first; stale or overlapping fixes are skipped, never misapplied. */

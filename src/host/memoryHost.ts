@@ -162,15 +162,21 @@ export class MemoryHost implements DocumentHost {
     return { paragraphs, cursor: start.paragraph, cursorEnd: end.paragraph, cursorEndOffset: end.offset, selectionEmpty: empty, selectionText: empty ? "" : this.textBetween(start, end) };
   }
 
-  async insertBlocks(blocks: Block[], at: InsertAt): Promise<void> {
+  async insertBlocks(blocks: Block[], at: InsertAt, renumber: readonly Fix[] = []): Promise<void> {
     await this.batch(true);
     if (!blocks.length) return;
+    if (renumber.length && at.kind !== "after") throw new Error("renumber needs an insert position after a paragraph");
     const paras = this.paragraphs.map((p) => ({ ...p }));
     let after: number;
     if (at.kind === "cursor") after = this.ordered().end.paragraph;
     else {
       after = at.paragraph;
       if (after >= paras.length || (after >= 0 && paras[after].text !== at.expected)) throw new HostError("文档在读取之后已被修改，插入位置已变化。请刷新后重试。");
+    }
+    for (const fix of renumber) {
+      const p = paras[fix.paragraph];
+      if (!p || fix.paragraph <= after || p.text.slice(fix.offset, fix.offset + fix.length) !== fix.expected) throw new HostError("文档在读取之后已被修改，其后标题的序号已变化。请刷新后重试。");
+      paras[fix.paragraph] = { ...p, text: p.text.slice(0, fix.offset) + fix.text + p.text.slice(fix.offset + fix.length) };
     }
     const made = blocks.map((b) => this.paragraphFrom(b));
     let first: number;

@@ -109,9 +109,11 @@ export class WordHost implements DocumentHost {
     });
   }
 
-  async insertBlocks(blocks: Block[], at: InsertAt): Promise<void> {
+  async insertBlocks(blocks: Block[], at: InsertAt, renumber: readonly Fix[] = []): Promise<void> {
     if (!blocks.length) return;
+    if (renumber.length && at.kind !== "after") throw new Error("renumber needs an insert position after a paragraph");
     await this.run(async (context) => {
+      const renumbered: { para: Word.Paragraph; fix: Fix }[] = [];
       let anchor: Word.Paragraph;
       let position: "After" | "Before" = "After";
       if (at.kind === "cursor") {
@@ -129,6 +131,15 @@ export class WordHost implements DocumentHost {
           anchor = paras.items[0];
           position = "Before";
         } else anchor = paras.items[at.paragraph];
+        // Later headings pushed down by the insert: their markers must still be where the read found them.
+        for (const fix of renumber) {
+          const para = paras.items[fix.paragraph];
+          const text = para?.text ?? "";
+          if (!para || fix.paragraph <= at.paragraph || text.slice(fix.offset, fix.offset + fix.length) !== fix.expected || occurrenceIndex(text, fix.expected, fix.offset) !== 0 || fix.expected.length > MAX_SEARCH) {
+            throw new HostError("文档在读取之后已被修改，其后标题的序号已变化。请刷新后重试。");
+          }
+          renumbered.push({ para, fix });
+        }
       }
       // An empty anchor (empty document, empty line at the cursor) is filled rather than left as a blank line.
       const fillAnchor = position === "After" && /^\s*$/.test(anchor.text ?? "") && !anchor.isListItem;
@@ -148,6 +159,7 @@ export class WordHost implements DocumentHost {
         inserted.push(p);
         last = p;
       });
+      for (const { para, fix } of renumbered) para.search(escapeSearch(fix.expected), { matchCase: true }).getFirst().insertText(fix.text, "Replace");
       selectFirstFillIn(inserted, blocks.map((b) => b.text));
       await context.sync();
     });

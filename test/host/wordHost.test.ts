@@ -80,6 +80,35 @@ describe("WordHost.insertBlocks", () => {
     expect(word.texts()).toEqual(before);
   });
 
+  test.each([10, 5000])("renumbers the later typed headings in the same batch (%i paragraphs, 2 syncs)", async (n) => {
+    const paras = doc(n);
+    paras[1] = { text: "一、存在的问题" };
+    paras[3] = { text: "二、整改措施" };
+    paras[n - 2] = { text: "三、个人有关事项" };
+    const word = createWordMock(paras);
+    const renumber = [
+      { paragraph: 3, offset: 0, length: 2, text: "三、", expected: "二、" },
+      { paragraph: n - 2, offset: 0, length: 2, text: "四、", expected: "三、" },
+    ];
+    await new WordHost({ run: word.run }).insertBlocks([{ text: "二、原因分析", kind: "heading", level: 1 }], { kind: "after", paragraph: 2, expected: paras[2].text }, renumber);
+    expect(word.syncs()).toBe(2);
+    const texts = word.texts();
+    expect(texts.slice(1, 5)).toEqual(["一、存在的问题", paras[2].text, "二、原因分析", "三、整改措施"]);
+    expect(texts[n - 1]).toBe("四、个人有关事项");
+  });
+
+  test("a renumber whose marker changed since the read refuses the whole insert", async () => {
+    const paras = doc(10);
+    paras[3] = { text: "二、整改措施" };
+    const word = createWordMock(paras);
+    const before = word.texts();
+    const insert = new WordHost({ run: word.run }).insertBlocks([{ text: "二、原因分析", kind: "heading", level: 1 }], { kind: "after", paragraph: 2, expected: paras[2].text }, [
+      { paragraph: 3, offset: 0, length: 2, text: "三、", expected: "三、" },
+    ]);
+    await expect(insert).rejects.toThrow(/序号已变化/);
+    expect(word.texts()).toEqual(before);
+  });
+
   test("a sync rejected mid-action leaves the document as it was", async () => {
     const word = createWordMock(doc(10), 1);
     const before = word.texts();

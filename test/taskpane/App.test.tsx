@@ -46,6 +46,28 @@ describe("the task pane", () => {
     expect(host.paragraphs.findIndex((p) => p.text === "三、整改措施")).toBe(6);
   });
 
+  test("提纲: a section inserted amid typed numbering pushes the later headings down in the same batch", async () => {
+    const host = new MemoryHost({
+      paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "按照部署，现将对照检查情况报告如下：" }, { text: "一、存在的问题" }, { text: "学习不够深入。" }, { text: "二、整改措施" }, { text: "加强理论武装。" }, { text: "以上是我的对照检查，请同志们批评指正。" }],
+      selection: { start: { paragraph: 3, offset: 0 } },
+    });
+    render(<App host={host} />);
+    await screen.findByText(/共 7 段/);
+    const missing = screen.getAllByTestId("insert-missing");
+    expect(screen.getByTestId("next-steps").textContent).toMatch(/原因分析/);
+    const batches = host.batches;
+    await act(async () => {
+      fireEvent.click(missing[0]);
+    });
+    await waitFor(() => expect(host.paragraphs.map((p) => p.text)).toContain("二、原因分析"));
+    const texts = host.paragraphs.map((p) => p.text);
+    expect(texts.indexOf("二、原因分析")).toBe(4);
+    expect(texts).toContain("三、整改措施");
+    expect(texts).not.toContain("二、整改措施");
+    // One batch for the insert and the renumbering, one to read the result back.
+    expect(host.batches - batches).toBe(2);
+  });
+
   test("检查: the structure view lists headings with roles; clicking selects the heading", async () => {
     const host = sample();
     render(<App host={host} initialTab="check" />);

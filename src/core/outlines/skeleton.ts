@@ -1,6 +1,7 @@
 // Turning a standard outline into paragraphs to insert: the whole skeleton, one section numbered to continue the
 // document, and the required sections the document still lacks with the place each belongs.
 import type { Block } from "../blocks";
+import type { Fix } from "../check/types";
 import type { Role } from "../model";
 import { LAST, standardMarker, toChineseNumber } from "../numbering";
 import { type Heading, type ParsedDocument } from "../parse/parseDocument";
@@ -169,6 +170,30 @@ export function numberingAt(doc: ParsedDocument, after: number, level: 1 | 2 | 3
     if (p?.listId !== undefined && sameLevel && sameLevel.paragraph > after) return { level, number, marker: "", list: { listId: p.listId, level: p.listLevel ?? level - 1 } };
   }
   return typedNumbering(level, number);
+}
+
+/**
+ * Inserting a heading in the middle of typed numbering (一、 二、 | new 二、 | old 二、 三、) pushes the later siblings
+ * under the same parent down by one: their markers as fixes (paragraph indices of the document before the insert).
+ * Only typed, standard markers of the same series are renumbered, and only while they would collide; a gap stops it.
+ * Nothing when the new heading joins a Word list (Word renumbers it) or continues a run-in series (第三，).
+ */
+export function renumberFollowing(doc: ParsedDocument, after: number, n: HeadingNumbering): Fix[] {
+  if (n.list || !n.marker || n.marker !== standardMarker(n.level, n.number)) return [];
+  const fixes: Fix[] = [];
+  let next = n.number + 1;
+  for (const h of doc.flat) {
+    if (h.paragraph <= after) continue;
+    if (h.level < n.level) break; // the parent's scope ends
+    if (h.level > n.level) continue;
+    if (h.source !== "text" || h.nonstandard || h.style === "di" || h.number >= next) break;
+    const text = doc.paragraphs[h.paragraph]?.text ?? "";
+    const expected = text.slice(h.markerOffset, h.markerOffset + h.marker.length);
+    if (expected !== h.marker) break;
+    fixes.push({ paragraph: h.paragraph, offset: h.markerOffset, length: h.marker.length, text: standardMarker(n.level, next), expected });
+    next++;
+  }
+  return fixes;
 }
 
 export interface MissingSection {

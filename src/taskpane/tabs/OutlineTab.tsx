@@ -5,13 +5,20 @@ import { Badge, Button, Checkbox, Divider, Field, Input, Select, Text, makeStyle
 import { roleName, type DocTypeId } from "../../core/model";
 import { expandTokens, getOutline, isRequired, type OutlineVariant } from "../../core/outlines/library";
 import type { Outline, OutlineSection, OutlineSubsection } from "../../core/outlines/schema";
-import { missingSections, numberingAt, sectionBlocks, sectionIncluded, skeletonBlocks, subsectionBlocks, type SkeletonOptions } from "../../core/outlines/skeleton";
+import { missingSections, numberingAt, renumberFollowing, sectionBlocks, sectionIncluded, skeletonBlocks, subsectionBlocks, type HeadingNumbering, type SkeletonOptions } from "../../core/outlines/skeleton";
+import type { Fix } from "../../core/check/types";
 import { withFormat } from "../../core/format/gbt9704";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
 import type { Block } from "../../core/blocks";
 import { loadSetting, saveSetting } from "../settings";
 import { TypePicker } from "./StructureView";
 import type { TabProps } from "./types";
+
+/** What one insert puts in: the blocks, and the later typed headings it pushes down. */
+interface Insertion {
+  blocks: Block[];
+  renumber: Fix[];
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -57,21 +64,28 @@ export default function OutlineTab({ host, state }: TabProps) {
   const after = snapshot ? snapshot.cursorEnd ?? snapshot.cursor : 0;
   const formatted = (blocks: Block[]) => withFormat(blocks, prefs.format);
   /** Insert after the paragraph where the selection ends (never over it), computing blocks from a fresh read. */
-  const insertAtCursor = (make: (doc: ParsedDocument, at: number) => Block[]) =>
+  const insertAtCursor = (make: (doc: ParsedDocument, at: number) => Block[] | Insertion) =>
     state.actAtCursor(async (snap, fresh) => {
       const at = snap.cursorEnd ?? snap.cursor;
-      await host.insertBlocks(formatted(make(fresh, at)), { kind: "after", paragraph: at, expected: snap.paragraphs[at]?.text ?? "" });
+      const made = make(fresh, at);
+      const { blocks, renumber } = Array.isArray(made) ? { blocks: made, renumber: [] } : made;
+      await host.insertBlocks(formatted(blocks), { kind: "after", paragraph: at, expected: snap.paragraphs[at]?.text ?? "" }, renumber);
     });
   /** Insert after a paragraph computed from the last read (下一步); a stale position is refused by the host. */
-  const insertAfter = (blocks: Block[], paragraph: number) =>
+  const insertAfter = ({ blocks, renumber }: Insertion, paragraph: number) =>
     state.act(async () => {
       if (!snapshot) throw new Error("尚未读取文档");
-      await host.insertBlocks(formatted(blocks), { kind: "after", paragraph, expected: snapshot.paragraphs[paragraph]?.text ?? "" });
+      await host.insertBlocks(formatted(blocks), { kind: "after", paragraph, expected: snapshot.paragraphs[paragraph]?.text ?? "" }, renumber);
     });
 
+  /** A heading inserted amid typed numbering pushes the later ones down (二、 → 三、) in the same batch. */
+  const numbered = (d: ParsedDocument, at: number, level: 1 | 2, make: (n: HeadingNumbering) => Block[]): Insertion => {
+    const n = numberingAt(d, at, level);
+    return { blocks: make(n), renumber: renumberFollowing(d, at, n) };
+  };
   const insertSection = (section: OutlineSection) =>
-    insertAtCursor((d, at) => sectionBlocks(outline, section, opts, section.numbered ? numberingAt(d, at, 1) : null, withSubs));
-  const insertSubsection = (sub: OutlineSubsection) => insertAtCursor((d, at) => subsectionBlocks(outline, sub, opts, numberingAt(d, at, 2)));
+    insertAtCursor((d, at) => (section.numbered ? numbered(d, at, 1, (n) => sectionBlocks(outline, section, opts, n, withSubs)) : sectionBlocks(outline, section, opts, null, withSubs)));
+  const insertSubsection = (sub: OutlineSubsection) => insertAtCursor((d, at) => numbered(d, at, 2, (n) => subsectionBlocks(outline, sub, opts, n)));
   const missing = doc ? missingSections(doc, outline, opts) : [];
   const here = doc ? sectionAt(doc, after) : null;
   const empty = !!snapshot && snapshot.paragraphs.every((p) => !p.text.trim());
@@ -162,8 +176,8 @@ export default function OutlineTab({ host, state }: TabProps) {
 
   function insertMissing(section: OutlineSection, at: number) {
     if (!doc) return;
-    const numbering = section.numbered ? numberingAt(doc, at, 1) : null;
-    return insertAfter(sectionBlocks(outline, section, opts, numbering, true), at);
+    const d = doc;
+    return insertAfter(section.numbered ? numbered(d, at, 1, (n) => sectionBlocks(outline, section, opts, n, true)) : { blocks: sectionBlocks(outline, section, opts, null, true), renumber: [] }, at);
   }
 }
 

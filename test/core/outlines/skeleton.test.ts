@@ -1,7 +1,8 @@
 import { DOC_TYPE_IDS, type DocTypeId, type Paragraph } from "../../../src/core/model";
 import { getOutline, isRequired, outlines, type OutlineVariant } from "../../../src/core/outlines/library";
 import { OutlineSchema } from "../../../src/core/outlines/schema";
-import { missingSections, numberingAt, sectionBlocks, skeletonBlocks, skeletonText } from "../../../src/core/outlines/skeleton";
+import { missingSections, numberingAt, renumberFollowing, sectionBlocks, skeletonBlocks, skeletonText } from "../../../src/core/outlines/skeleton";
+import { applyFixes } from "../../../src/core/check/applyFixes";
 import { parseDocument } from "../../../src/core/parse/parseDocument";
 import { textToParagraphs } from "../../../src/core/io/decodeText";
 
@@ -145,5 +146,50 @@ describe("missingSections (下一步)", () => {
     const blocks = skeletonBlocks(getOutline("rectification-report"));
     expect(blocks[0].kind).toBe("title");
     expect(blocks.filter((b) => b.kind === "signature").length).toBeGreaterThan(0);
+  });
+});
+
+describe("renumberFollowing: a heading inserted amid typed numbering pushes the later ones down", () => {
+  const parse = (lines: string[]) => parseDocument(lines.map((text) => ({ text })));
+  const after = (lines: string[], at: number, level: 1 | 2) => {
+    const doc = parse(lines);
+    const n = numberingAt(doc, at, level);
+    return { n, fixes: renumberFollowing(doc, at, n) };
+  };
+
+  test("level 1: the later 二、 三、 become 三、 四、; text before and the titles stay", () => {
+    const lines = ["张三同志个人对照检查材料", "一、存在的问题", "学习不够深入。", "二、整改措施", "加强学习。", "三、个人有关事项", "无。"];
+    const { n, fixes } = after(lines, 2, 1);
+    expect(n.marker).toBe("二、");
+    expect(fixes.map((f) => [f.paragraph, f.expected, f.text])).toEqual([
+      [3, "二、", "三、"],
+      [5, "三、", "四、"],
+    ]);
+    const { texts } = applyFixes(lines, fixes);
+    expect(texts.slice(3)).toEqual(["三、整改措施", "加强学习。", "四、个人有关事项", "无。"]);
+  });
+
+  test("a gap absorbs the insert: 一、 [二、] 三、 changes nothing", () => {
+    expect(after(["标题", "一、问题", "正文。", "三、措施"], 2, 1).fixes).toEqual([]);
+  });
+
+  test("level 2 stays under its parent: （二）（三） move, the next 二、 and its （一） do not", () => {
+    const lines = ["标题", "一、存在的问题", "（一）学习方面", "内容。", "（二）作风方面", "（三）纪律方面", "二、原因分析", "（一）思想根源"];
+    const { n, fixes } = after(lines, 3, 2);
+    expect(n.marker).toBe("（二）");
+    expect(fixes.map((f) => [f.paragraph, f.text])).toEqual([
+      [4, "（三）"],
+      [5, "（四）"],
+    ]);
+  });
+
+  test("an insert after the last sibling, a Word list and a nonstandard marker are left alone", () => {
+    expect(after(["标题", "一、问题", "二、措施", "正文。"], 3, 1).fixes).toEqual([]);
+    const listed: Paragraph[] = [{ text: "标题" }, { text: "问题", listString: "一、", listLevel: 0, listId: "1" }, { text: "正文。" }, { text: "措施", listString: "二、", listLevel: 0, listId: "1" }];
+    const doc = parseDocument(listed);
+    const n = numberingAt(doc, 2, 1);
+    expect(n.list).toBeDefined();
+    expect(renumberFollowing(doc, 2, n)).toEqual([]);
+    expect(after(["标题", "一、问题", "正文。", "二.措施"], 2, 1).fixes).toEqual([]);
   });
 });
