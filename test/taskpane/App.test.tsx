@@ -68,6 +68,22 @@ describe("the task pane", () => {
     expect(host.batches - batches).toBe(2);
   });
 
+  test("提纲: 巡察 and the meeting named in the document are preselected; the user's choice wins", async () => {
+    localStorage.clear();
+    const host = new MemoryHost({ paragraphs: [{ text: "李四同志在巡察整改专题民主生活会上的个人对照检查材料" }, { text: "按照区委巡察组反馈意见，现将对照检查情况报告如下：" }, { text: "" }], selection: { start: { paragraph: 2, offset: 0 } } });
+    render(<App host={host} />);
+    await screen.findByText(/共 3 段/);
+    const inspection = (await screen.findByTestId("variant-inspection")) as HTMLSelectElement;
+    expect(inspection.value).toBe("巡察");
+    expect((screen.getByTestId("variant-meeting") as HTMLSelectElement).value).toBe("special");
+    expect(screen.getAllByText("按文档识别")).toHaveLength(2);
+    await act(async () => {
+      fireEvent.change(inspection, { target: { value: "巡视" } });
+    });
+    expect((screen.getByTestId("variant-inspection") as HTMLSelectElement).value).toBe("巡视");
+    expect(screen.getAllByText("按文档识别")).toHaveLength(1);
+  });
+
   test("检查: the structure view lists headings with roles; clicking selects the heading", async () => {
     const host = sample();
     render(<App host={host} initialTab="check" />);

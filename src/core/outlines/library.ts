@@ -5,6 +5,7 @@ import mobilization from "../../data/outlines/speech-mobilization.json";
 import guidance from "../../data/outlines/speech-guidance.json";
 import report from "../../data/outlines/rectification-report.json";
 import type { DocTypeId } from "../model";
+import type { ParsedDocument } from "../parse/parseDocument";
 import { OutlineSchema, type Outline, type OutlineSection } from "./schema";
 
 const RAW: Record<DocTypeId, unknown> = {
@@ -54,6 +55,21 @@ export function expandTokens(text: string, v: OutlineVariant, outline?: Outline)
   const docname = title && /提纲/.test(title.label) ? "发言提纲" : "对照检查材料";
   const meeting = v.meeting === "annual" ? "【年度】民主生活会" : `${v.inspection}整改专题民主生活会`;
   return text.replace(/\{meeting\}/g, meeting).replace(/\{inspection\}/g, v.inspection).replace(/\{docname\}/g, docname);
+}
+
+/**
+ * What the document itself says of its meeting: 巡视 or 巡察 named in the title or the first lines of the preamble, an
+ * annual meeting (年度民主生活会, not a 整改 one) or a 专题 one. Only what it says: a field is absent without evidence.
+ */
+export function documentVariant(doc: ParsedDocument): Partial<OutlineVariant> {
+  const head = [doc.titleText, ...doc.paragraphs.slice(doc.preambleStart, Math.min(doc.preambleEnd, doc.preambleStart + 3)).map((p) => p.text ?? "")].join("");
+  const out: Partial<OutlineVariant> = {};
+  if (/巡察/.test(head)) out.inspection = "巡察";
+  else if (/巡视/.test(head)) out.inspection = "巡视";
+  const rectification = /(巡视|巡察).{0,6}整改/.test(head);
+  if (/年度民主生活会|年度.{0,6}专题民主生活会/.test(head) && !rectification) out.meeting = "annual";
+  else if (rectification || /专题民主生活会/.test(head)) out.meeting = "special";
+  return out;
 }
 
 /** Whether a section is required for this meeting variant. */

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { Badge, Button, Checkbox, Divider, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { roleName, type DocTypeId } from "../../core/model";
-import { expandTokens, getOutline, isRequired, type OutlineVariant } from "../../core/outlines/library";
+import { documentVariant, expandTokens, getOutline, isRequired, type OutlineVariant } from "../../core/outlines/library";
 import type { Outline, OutlineSection, OutlineSubsection } from "../../core/outlines/schema";
 import { missingSections, numberingAt, renumberFollowing, sectionBlocks, sectionIncluded, skeletonBlocks, subsectionBlocks, type HeadingNumbering, type SkeletonOptions } from "../../core/outlines/skeleton";
 import type { Fix } from "../../core/check/types";
@@ -55,10 +55,19 @@ export default function OutlineTab({ host, state }: TabProps) {
   const [chosen, setChosen] = useState<Record<string, Set<string>>>({});
   const [withSubs, setWithSubs] = useState(true);
   const [text, setText] = useState("");
+  // 巡视/巡察 and the kind of meeting: what the user picked for this document, else what the document says, else their default.
+  const [picked, setPicked] = useState<Partial<OutlineVariant>>({});
+  const said = doc ? documentVariant(doc) : {};
+  const inspection = picked.inspection ?? said.inspection ?? prefs.inspection;
+  const meeting = picked.meeting ?? said.meeting ?? prefs.meeting;
+  const pick = (v: Partial<OutlineVariant>) => {
+    setPicked({ ...picked, ...v });
+    setPrefs(v);
+  };
 
   const subsFor = (t: DocTypeId) => chosen[t] ?? new Set(outline.sections.flatMap((s) => s.subsections.filter((x) => x.default).map((x) => x.id)));
   const subs = subsFor(type);
-  const opts: SkeletonOptions = { inspection: prefs.inspection, meeting: prefs.meeting, titleId, subsections: subs };
+  const opts: SkeletonOptions = { inspection, meeting, titleId, subsections: subs };
   const x = (t: string) => expandTokens(t, opts, outline);
 
   const after = snapshot ? snapshot.cursorEnd ?? snapshot.cursor : 0;
@@ -94,14 +103,14 @@ export default function OutlineTab({ host, state }: TabProps) {
     <div className={styles.root}>
       <TypePicker state={state} />
       <div className={styles.row}>
-        <Field label="巡视/巡察">
-          <Select value={prefs.inspection} onChange={(_, d) => setPrefs({ inspection: d.value as OutlinePrefs["inspection"] })} data-testid="variant-inspection">
+        <Field label="巡视/巡察" hint={!picked.inspection && said.inspection ? "按文档识别" : undefined}>
+          <Select value={inspection} onChange={(_, d) => pick({ inspection: d.value as OutlinePrefs["inspection"] })} data-testid="variant-inspection">
             <option value="巡视">巡视</option>
             <option value="巡察">巡察</option>
           </Select>
         </Field>
-        <Field label="会议">
-          <Select value={prefs.meeting} onChange={(_, d) => setPrefs({ meeting: d.value as OutlinePrefs["meeting"] })}>
+        <Field label="会议" hint={!picked.meeting && said.meeting ? "按文档识别" : undefined}>
+          <Select value={meeting} onChange={(_, d) => pick({ meeting: d.value as OutlinePrefs["meeting"] })} data-testid="variant-meeting">
             <option value="special">专题民主生活会</option>
             <option value="annual">年度民主生活会</option>
           </Select>

@@ -1,6 +1,6 @@
 /** 结构：按识别出的材料类型，检查必备部分（开头、各一级部分、结尾）是否缺失。 */
 import { docTypeName, roleName, type Role } from "../../model";
-import { getOutline, isRequired, type OutlineVariant } from "../../outlines/library";
+import { DEFAULT_VARIANT, documentVariant, getOutline, isRequired } from "../../outlines/library";
 import type { ParsedDocument } from "../../parse/parseDocument";
 import { isBlank } from "../../parse/text";
 import type { Rule } from "../types";
@@ -23,11 +23,6 @@ const CLOSING_EXAMPLE: Record<string, string> = {
 };
 const EVALUATION = /民主生活会|会议|对照检查|批评|发言|感受|评价/;
 
-function meetingVariant(doc: ParsedDocument): OutlineVariant {
-  const head = [doc.titleText, ...doc.paragraphs.slice(doc.preambleStart, Math.min(doc.preambleEnd, doc.preambleStart + 3)).map((p) => p.text ?? "")].join("");
-  const annual = /年度民主生活会|年度.{0,6}专题民主生活会/.test(head) && !/(巡视|巡察).{0,6}整改/.test(head);
-  return { inspection: /巡察/.test(head) ? "巡察" : "巡视", meeting: annual ? "annual" : "special" };
-}
 
 function bodyParagraphs(doc: ParsedDocument, from: number, to: number): number[] {
   const out: number[] = [];
@@ -57,7 +52,7 @@ export const missingSection: Rule = {
   check(doc, report) {
     const typeId = doc.type.id;
     const outline = getOutline(typeId);
-    const variant = meetingVariant(doc);
+    const variant = { ...DEFAULT_VARIANT, ...documentVariant(doc) };
     const type = docTypeName(typeId);
     const speech = SPEECHES.has(typeId);
     const lowConfidence = doc.type.confidence < 0.5;
