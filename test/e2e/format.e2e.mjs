@@ -88,6 +88,9 @@ export const tests = {
     assert.deepEqual([p[4].styleBuiltIn, p[4].format.font], ["Heading3", "仿宋"]);
     assert.deepEqual([p[5].format.font, p[5].format.sizePt, p[5].format.firstLineIndentPt, p[5].format.lineSpacingPt, p[5].format.alignment], ["仿宋", 16, 32, 28, "justified"]);
     assert.deepEqual([p[13].format.alignment, p[14].format.alignment], ["right", "right"]);
+    // 落款 (GB/T 9704 7.3.5.2): the date 右空二字 (two 16 pt characters); the shorter signature starts two characters before it.
+    assert.equal(p[14].format.rightIndentPt, 32);
+    assert.ok(p[13].format.rightIndentPt > 32, `署名应右空多于二字：${p[13].format.rightIndentPt}`);
     assert.equal(p[12].format, undefined, "空段落不改");
     // The headings are still read as such after formatting.
     assert.deepEqual(back.headings.map((h) => h.marker), ["一、", "二、", "三、"]);
