@@ -29,6 +29,7 @@ import {
   type SnippetKind,
   type SnippetStore,
   type UserLibrary,
+  type UserSnippet,
 } from "../../core/snippets";
 import { nextFillIn } from "../../core/fillIns";
 import type { TabProps } from "./types";
@@ -237,9 +238,10 @@ function MyLibrary(props: {
   const { lib, update, state, builtin, setProblem, styles } = props;
   const [role, setRole] = useState<Role | "">(state.cursorRole ?? "");
   const [tags, setTags] = useState("");
-  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const own = lib.snippets;
+  const favorites = useMemo(() => new Set(lib.favorites), [lib.favorites]);
 
   const saveSelection = () =>
     state.actAtCursor(async (snap) => {
@@ -260,7 +262,8 @@ function MyLibrary(props: {
     }
     const r = importUserSnippets(lib, await file.text(), { name: file.name, builtin });
     if (!r.ok) {
-      setProblem([r.message, ...(r.problems ?? [])].join(" "));
+      // The message already names the first problems (up to three).
+      setProblem(r.message);
       return;
     }
     await update(r.library, `已导入“${file.name}”：新增 ${r.added} 条，合并 ${r.merged} 条，跳过重复 ${r.skipped} 条。`);
@@ -329,43 +332,37 @@ function MyLibrary(props: {
           </div>
         ))}
       {own.map((s) =>
-        editing?.id === s.id ? (
-          <div key={s.id} className={styles.hit}>
-            <Textarea value={editing.text} onChange={(_, d) => setEditing({ id: s.id, text: d.value })} resize="vertical" />
-            <div className={styles.row}>
-              <Button
-                size="small"
-                appearance="primary"
-                onClick={() => {
-                  const r = editUserSnippet(lib, s.id, { text: editing.text });
-                  if (!r.ok) setProblem(r.message);
-                  else {
-                    setEditing(null);
-                    void update(r.library, "已修改。");
-                  }
-                }}
-              >
-                保存
-              </Button>
-              <Button size="small" onClick={() => setEditing(null)}>
-                取消
-              </Button>
-            </div>
-          </div>
+        editing === s.id ? (
+          <OwnSnippetEditor key={s.id} snippet={s} lib={lib} update={update} setProblem={setProblem} onDone={() => setEditing(null)} styles={styles} />
         ) : (
-          <div key={s.id} className={styles.hit} data-testid="own-snippet">
+          <div key={s.id} className={styles.hit} data-testid="own-snippet" data-id={s.id}>
             <Text className={styles.hitText}>{s.text}</Text>
             <div className={styles.meta}>
               {s.roles.map((r) => (
-                <Badge key={r} size="small" appearance="outline">
+                <Badge key={r} size="small" appearance="outline" color="brand">
                   {roleName(r)}
                 </Badge>
               ))}
+              {s.tags.map((t) => (
+                <Text key={t} size={100} className={styles.muted}>
+                  #{t}
+                </Text>
+              ))}
               <span style={{ flexGrow: 1 }} />
-              <Button size="small" appearance="subtle" onClick={() => setEditing({ id: s.id, text: s.text })}>
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => void update(toggleFavorite(lib, s.id))}
+                aria-pressed={favorites.has(s.id)}
+                title={favorites.has(s.id) ? "取消收藏" : "收藏"}
+                data-testid="favorite-own"
+              >
+                {favorites.has(s.id) ? "★" : "☆"}
+              </Button>
+              <Button size="small" appearance="subtle" onClick={() => setEditing(s.id)} data-testid="edit-own">
                 编辑
               </Button>
-              <Button size="small" appearance="subtle" onClick={() => void update(deleteUserSnippet(lib, s.id), "已删除。")}>
+              <Button size="small" appearance="subtle" onClick={() => void update(deleteUserSnippet(lib, s.id), "已删除。")} data-testid="delete-own">
                 删除
               </Button>
             </div>
@@ -373,5 +370,69 @@ function MyLibrary(props: {
         ),
       )}
     </section>
+  );
+}
+
+/** Marks a snippet's several roles (e.g. from an import) in the role picker: left as it is, they are kept. */
+const KEEP_ROLES = "keep";
+
+/** Edits one of the user's snippets: its text, its section (role) and its tags; editUserSnippet validates. */
+function OwnSnippetEditor(props: {
+  snippet: UserSnippet;
+  lib: UserLibrary;
+  update: (lib: UserLibrary, message?: string) => Promise<void>;
+  setProblem: (s: string | null) => void;
+  onDone: () => void;
+  styles: ReturnType<typeof useStyles>;
+}) {
+  const { snippet: s, lib, update, setProblem, onDone, styles } = props;
+  const [text, setText] = useState(s.text);
+  const [role, setRole] = useState<Role | "" | typeof KEEP_ROLES>(s.roles.length > 1 ? KEEP_ROLES : (s.roles[0] ?? ""));
+  const [tags, setTags] = useState(s.tags.join("，"));
+
+  const save = () => {
+    const r = editUserSnippet(lib, s.id, {
+      text,
+      tags: parseTags(tags),
+      ...(role === KEEP_ROLES ? {} : { roles: role ? [role] : [] }),
+    });
+    if (!r.ok) {
+      setProblem(r.message);
+      return;
+    }
+    onDone();
+    void update(r.library, "已修改。");
+  };
+
+  return (
+    <div className={styles.hit} data-testid="own-snippet-editor" data-id={s.id}>
+      <Field label="文字">
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" data-testid="edit-text" />
+      </Field>
+      <div className={styles.row}>
+        <Field label="适用小节">
+          <Select value={role} onChange={(_, d) => setRole(d.value as Role | "" | typeof KEEP_ROLES)} data-testid="edit-role">
+            {s.roles.length > 1 && <option value={KEEP_ROLES}>保持原有（{s.roles.map((r) => roleName(r)).join("、")}）</option>}
+            <option value="">不限</option>
+            {(Object.keys(ROLES) as Role[]).map((r) => (
+              <option key={r} value={r}>
+                {ROLES[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="标签（逗号分隔）" style={{ flexGrow: 1 }}>
+          <Input value={tags} onChange={(_, d) => setTags(d.value)} data-testid="edit-tags" />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Button size="small" appearance="primary" onClick={save} data-testid="save-edit">
+          保存
+        </Button>
+        <Button size="small" onClick={onDone}>
+          取消
+        </Button>
+      </div>
+    </div>
   );
 }
