@@ -148,6 +148,24 @@ function bodyParagraph(rand) {
 }
 
 /** A realistic document of exactly `n` paragraphs (n ≥ 20), the same for the same n. */
+/**
+ * A heading-dense document of n paragraphs (five in six are headings: 一、 with three （一） and three 1. under it, and
+ * one body paragraph): the worst case for the parser, whose work is mostly per heading.
+ */
+export function generateHeadingDense(n) {
+  const out = [{ text: "某某同志在专题民主生活会上的个人对照检查材料" }];
+  for (let i = 1; out.length < n; i++) {
+    out.push({ text: `${chineseNumber(((i - 1) % 99) + 1)}、关于第${i}个方面的问题` });
+    for (let j = 1; j <= 3; j++) {
+      out.push({ text: `（${chineseNumber(j)}）理论学习不够深入。对新思想的学习满足于一般性了解，学用结合不够紧密。` });
+      out.push({ text: `${j}.学习的系统性不强。自学时间安排得少，钻研不深。` });
+    }
+    out.push({ text: "对照检查中发现的问题，需要在今后的工作中认真加以解决。" });
+  }
+  out.length = n;
+  return out;
+}
+
 export function generateDocument(n) {
   const rand = prng(0x7167 + n);
   // Title, preamble ×2, closing, and per level-1 section its heading and lead paragraph: 10 paragraphs. Each level-2
@@ -285,7 +303,9 @@ function timingChild() {
     entry.ruleMedianMs[rule.meta.id] = g.bigMedianMs;
     entry.ruleGrowth[rule.meta.id] = g.growth;
   }
-  return { sizes, snippets: snippetBench() };
+  const dense = generateHeadingDense(10000);
+  const headingDense = { paragraphs: dense.length, headings: parseDocument(dense).flat.length, parse: stats(time(() => parseDocument(dense), QUICK ? 5 : 30, QUICK ? 1 : 5)) };
+  return { sizes, headingDense, snippets: snippetBench() };
 }
 
 // Snippet search (per query: warm-up, then the median of 15 runs; the
@@ -528,6 +548,7 @@ function ruleGrowthOf(r) {
 
 const BUDGETS = [
   { key: "parse10kMedianMs", zh: "解析 1 万段中位数", en: "parse 10k paragraphs, median", unit: "ms", value: (r) => r.parseCheck.sizes.find((s) => s.paragraphs === 10000)?.parse.median },
+  { key: "parseHeadingDense10kMedianMs", zh: "解析 1 万段（标题密集）中位数", en: "parse 10k heading-dense paragraphs, median", unit: "ms", value: (r) => r.parseCheck.headingDense?.parse.median },
   { key: "check10kMedianMs", zh: "检查 1 万段中位数", en: "check 10k paragraphs, median", unit: "ms", value: (r) => r.parseCheck.sizes.find((s) => s.paragraphs === 10000)?.check.median },
   { key: "perParagraphGrowthMax", zh: "每段耗时增长倍数（1 千→1 万→5 万段，解析与检查）", en: "time-per-paragraph growth 1k→10k→50k (parse, check)", unit: "×", value: growthOf },
   { key: "rulePerParagraphGrowthMax", zh: "单条规则每段耗时增长倍数（1 万→5 万段）", en: "time-per-paragraph growth of a rule, 10k→50k", unit: "×", value: ruleGrowthOf },
@@ -568,6 +589,8 @@ function printReport(r, budgets) {
     const per = (m) => fmt((m * 1000) / s.paragraphs, 2);
     say(`${pad(s.paragraphs.toLocaleString("en-US"), 11)} ${pad(s.characters.toLocaleString("en-US"), 11)} │ ${pad(fmt(s.parse.median, 2), 11)} ${pad(fmt(s.parse.p95, 2), 9)} ${pad(per(s.parse.median), 7)} ${pad(s.parse.growth ? fmt(s.parse.growth, 2) : "", 5)} │ ${pad(fmt(s.check.median, 2), 11)} ${pad(fmt(s.check.p95, 2), 9)} ${pad(per(s.check.median), 7)} ${pad(s.check.growth ? fmt(s.check.growth, 2) : "", 5)} │ ${pad(s.findings.toLocaleString("en-US"), 14)} ${pad(s.check.runs, 4)}`);
   }
+  const hd = r.parseCheck.headingDense;
+  if (hd) say(`  标题密集 / heading-dense: ${hd.paragraphs.toLocaleString("en-US")} 段中 ${hd.headings.toLocaleString("en-US")} 个标题 / paragraphs with ${hd.headings.toLocaleString("en-US")} headings — 解析 parse 中位数 median ${fmt(hd.parse.median, 2)} ms, p95 ${fmt(hd.parse.p95, 2)} ms`);
   const big = r.parseCheck.sizes.find((s) => s.paragraphs === 50000) ?? r.parseCheck.sizes.at(-1);
   if (big.ruleMedianMs) {
     const top = Object.entries(big.ruleMedianMs).sort((a, b) => b[1] - a[1]).slice(0, 6);
@@ -643,7 +666,7 @@ async function main() {
   }
   log("解析与检查、短语检索 / parse, check and snippet search (child process)");
   const timing = childJson("timing").result;
-  results.parseCheck = { sizes: timing.sizes };
+  results.parseCheck = { sizes: timing.sizes, headingDense: timing.headingDense };
   results.snippets = timing.snippets;
   log(`峰值堆内存 / peak heap (${HEAP_SIZE.toLocaleString("en-US")} paragraphs, child process)`);
   results.heap = heapBench();

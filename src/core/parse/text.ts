@@ -4,15 +4,23 @@ const OPEN = "“‘《（([【〔";
 const CLOSE = "”’》）)]】〕";
 const ENDS = "。！？!?；;：:";
 
+/** Character classes for the sentence scan, by UTF-16 code: 1 opens a quote or bracket, 2 closes one, 3 ends a sentence. */
+const SENTENCE_CLASS = new Uint8Array(0x10000);
+for (const c of OPEN) SENTENCE_CLASS[c.charCodeAt(0)] = 1;
+for (const c of CLOSE) SENTENCE_CLASS[c.charCodeAt(0)] = 2;
+for (const c of ENDS) SENTENCE_CLASS[c.charCodeAt(0)] = 3;
+const ASCII_QUOTE = 0x22;
+
 /** Length of the first sentence of `text` starting at `from`: up to and including the first sentence end outside brackets and quotes. */
 export function firstSentenceEnd(text: string, from = 0): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (OPEN.includes(c)) depth++;
-    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    else if (c === '"') depth = depth > 0 ? depth - 1 : depth + 1;
-    else if (depth === 0 && ENDS.includes(c)) return i + 1;
+    const code = text.charCodeAt(i);
+    const k = SENTENCE_CLASS[code];
+    if (k === 1) depth++;
+    else if (k === 2) depth = Math.max(0, depth - 1);
+    else if (code === ASCII_QUOTE) depth = depth > 0 ? depth - 1 : depth + 1;
+    else if (depth === 0 && k === 3) return i + 1;
   }
   return text.length;
 }
