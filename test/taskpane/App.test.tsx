@@ -5,6 +5,7 @@ import { MemoryHost } from "../../src/host/memoryHost";
 import SnippetsTab from "../../src/taskpane/tabs/SnippetsTab";
 import { MemorySnippetStore, emptyUserLibrary, importUserSnippets } from "../../src/core/snippets";
 import type { DocumentState } from "../../src/taskpane/useDocument";
+import { parseDocument } from "../../src/core/parse/parseDocument";
 
 const sample = () =>
   new MemoryHost({
@@ -82,6 +83,55 @@ describe("the task pane", () => {
     });
     expect((screen.getByTestId("variant-inspection") as HTMLSelectElement).value).toBe("巡视");
     expect(screen.getAllByText("按文档识别")).toHaveLength(1);
+  });
+
+  test("提纲: expanding a section shows its 写作要点, heading variants and each sub-section's variants", async () => {
+    render(<App host={sample()} />);
+    await screen.findByText(/共 6 段/);
+    const sections = await screen.findAllByTestId("outline-section");
+    const problems = sections.find((s) => /存在的问题/.test(s.textContent ?? ""))!;
+    expect(problems.textContent).not.toMatch(/写作要点/);
+    await act(async () => {
+      fireEvent.click(problems.querySelector("button[aria-expanded]")!);
+    });
+    expect(problems.textContent).toMatch(/写作要点：.{20,}/);
+    expect(problems.textContent).toMatch(/常见标题：/);
+    const subs = problems.querySelectorAll('[data-testid="outline-subsection"]');
+    expect(subs.length).toBeGreaterThan(2);
+    expect(subs[0].textContent).toMatch(/亦作：/);
+  });
+
+  test("提纲: 插入完整提纲 fills an empty document with a skeleton the parser recognises as the chosen type", async () => {
+    const host = new MemoryHost({ paragraphs: [{ text: "" }] });
+    render(<App host={host} />);
+    const picker = (await screen.findByTestId("type-picker")) as HTMLSelectElement;
+    await act(async () => {
+      fireEvent.change(picker, { target: { value: "team-review" } });
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("insert-full-outline"));
+    });
+    await waitFor(() => expect(host.paragraphs.length).toBeGreaterThan(10));
+    const doc = parseDocument(host.paragraphs.map((p) => ({ text: p.text })));
+    expect(doc.type.id).toBe("team-review");
+    const roles = doc.headings.map((h) => h.role);
+    for (const r of ["problems", "causes", "measures"]) expect(roles).toContain(r);
+    expect(host.paragraphs[0].text).toMatch(/领导班子.*对照检查材料/);
+    // The cursor lands on the first 【…】 to fill in.
+    const { start, end } = host.selection;
+    expect(host.paragraphs[start.paragraph].text.slice(start.offset, end.offset)).toMatch(/^【[^】]+】$/);
+  });
+
+  test("提纲: 插入此节 after the content of 二、 numbers the new section 三、", async () => {
+    const host = sample();
+    render(<App host={host} />);
+    await screen.findByText(/共 6 段/);
+    const measures = (await screen.findAllByTestId("outline-section")).find((s) => /整改措施/.test(s.textContent ?? ""))!;
+    await act(async () => {
+      fireEvent.click(measures.querySelector('[data-testid="insert-section"]')!);
+    });
+    await waitFor(() => expect(host.paragraphs.map((p) => p.text)).toContain("三、整改措施"));
+    expect(host.paragraphs.findIndex((p) => p.text === "三、整改措施")).toBe(6);
   });
 
   test("检查: the structure view lists headings with roles; clicking selects the heading", async () => {

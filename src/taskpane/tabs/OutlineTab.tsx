@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   title: { fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis" },
   guidance: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, backgroundColor: tokens.colorNeutralBackground2, padding: "4px 6px", borderRadius: "4px" },
   sub: { display: "flex", alignItems: "center", gap: "4px", paddingLeft: "8px" },
+  subNote: { color: tokens.colorNeutralForeground3, paddingLeft: "36px" },
   missing: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "6px" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -232,11 +233,20 @@ function SectionNode(props: {
             </Text>
           )}
           {section.subsections.map((sub) => (
-            <div key={sub.id} className={styles.sub}>
-              <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={x(sub.heading)} />
-              <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题">
-                插入
-              </Button>
+            <div key={sub.id} data-testid="outline-subsection">
+              <div className={styles.sub}>
+                <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={x(sub.heading)} />
+                <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题">
+                  插入
+                </Button>
+              </div>
+              {(sub.variants.length > 0 || sub.guidance) && (
+                <Text size={200} block className={styles.subNote}>
+                  {sub.variants.length > 0 && `亦作：${sub.variants.map(x).join("／")}`}
+                  {sub.variants.length > 0 && sub.guidance ? "。" : ""}
+                  {sub.guidance && x(sub.guidance)}
+                </Text>
+              )}
             </div>
           ))}
         </>
