@@ -281,21 +281,7 @@ function MyLibrary(props: {
   return (
     <section aria-label="我的短语" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
       <Text weight="semibold">我的短语（{own.length}）</Text>
-      <div className={styles.row}>
-        <Field label="适用小节">
-          <Select value={role} onChange={(_, d) => setRole(d.value as Role | "")}>
-            <option value="">不限</option>
-            {(Object.keys(ROLES) as Role[]).map((r) => (
-              <option key={r} value={r}>
-                {ROLES[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="标签（逗号分隔）" style={{ flexGrow: 1 }}>
-          <Input value={tags} onChange={(_, d) => setTags(d.value)} />
-        </Field>
-      </div>
+      <RoleAndTags className={styles.row} role={role} onRole={(v) => setRole(v as Role | "")} tags={tags} onTags={setTags} />
       <div className={styles.row}>
         <Button size="small" onClick={() => void saveSelection()} data-testid="save-selection">
           把选中文字存为短语
@@ -409,22 +395,15 @@ function OwnSnippetEditor(props: {
       <Field label="文字">
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" data-testid="edit-text" />
       </Field>
-      <div className={styles.row}>
-        <Field label="适用小节">
-          <Select value={role} onChange={(_, d) => setRole(d.value as Role | "" | typeof KEEP_ROLES)} data-testid="edit-role">
-            {s.roles.length > 1 && <option value={KEEP_ROLES}>保持原有（{s.roles.map((r) => roleName(r)).join("、")}）</option>}
-            <option value="">不限</option>
-            {(Object.keys(ROLES) as Role[]).map((r) => (
-              <option key={r} value={r}>
-                {ROLES[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="标签（逗号分隔）" style={{ flexGrow: 1 }}>
-          <Input value={tags} onChange={(_, d) => setTags(d.value)} data-testid="edit-tags" />
-        </Field>
-      </div>
+      <RoleAndTags
+        className={styles.row}
+        role={role}
+        onRole={(v) => setRole(v as Role | "" | typeof KEEP_ROLES)}
+        keep={s.roles.length > 1 ? { value: KEEP_ROLES, label: `保持原有（${s.roles.map((r) => roleName(r)).join("、")}）` } : undefined}
+        tags={tags}
+        onTags={setTags}
+        testIds={{ role: "edit-role", tags: "edit-tags" }}
+      />
       <div className={styles.row}>
         <Button size="small" appearance="primary" onClick={save} data-testid="save-edit">
           保存
@@ -433,6 +412,28 @@ function OwnSnippetEditor(props: {
           取消
         </Button>
       </div>
+    </div>
+  );
+}
+
+/** The section (role) and tags of a user snippet, for saving and for editing one. */
+function RoleAndTags(props: { className: string; role: string; onRole: (value: string) => void; keep?: { value: string; label: string }; tags: string; onTags: (value: string) => void; testIds?: { role: string; tags: string } }) {
+  return (
+    <div className={props.className}>
+      <Field label="适用小节">
+        <Select value={props.role} onChange={(_, d) => props.onRole(d.value)} data-testid={props.testIds?.role}>
+          {props.keep && <option value={props.keep.value}>{props.keep.label}</option>}
+          <option value="">不限</option>
+          {(Object.keys(ROLES) as Role[]).map((r) => (
+            <option key={r} value={r}>
+              {ROLES[r]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="标签（逗号分隔）" style={{ flexGrow: 1 }}>
+        <Input value={props.tags} onChange={(_, d) => props.onTags(d.value)} data-testid={props.testIds?.tags} />
+      </Field>
     </div>
   );
 }
