@@ -389,8 +389,8 @@ export class MemoryHost implements DocumentHost {
     const footers = { ...this.footers };
     if (plan.page && caps.pageSetup) {
       backup.page = [{ ...this.page }];
-      const { paperSize, pageWidthPt, pageHeightPt, topMarginPt, bottomMarginPt, leftMarginPt, rightMarginPt } = plan.page;
-      page = { ...page, paperSize, pageWidthPt, pageHeightPt, topMarginPt, bottomMarginPt, leftMarginPt, rightMarginPt };
+      const { paperSize, pageWidthPt, pageHeightPt, topMarginPt, bottomMarginPt, leftMarginPt, rightMarginPt, footerDistancePt } = plan.page;
+      page = { ...page, paperSize, pageWidthPt, pageHeightPt, topMarginPt, bottomMarginPt, leftMarginPt, rightMarginPt, footerDistancePt };
     }
     if (plan.pageNumbers && caps.pageNumbers) {
       const n = plan.pageNumbers;

@@ -477,7 +477,7 @@ function formatFields(caps: FormatCapabilities): string {
 }
 
 /** Section page setup (WordApiDesktop 1.3). */
-const PAGE_SETUP_LOAD = ["paperSize", "pageWidth", "pageHeight", "topMargin", "bottomMargin", "leftMargin", "rightMargin", "oddAndEvenPagesHeaderFooter"].map((f) => `items/pageSetup/${f}`).join(",");
+const PAGE_SETUP_LOAD = ["paperSize", "pageWidth", "pageHeight", "topMargin", "bottomMargin", "leftMargin", "rightMargin", "footerDistance", "oddAndEvenPagesHeaderFooter"].map((f) => `items/pageSetup/${f}`).join(",");
 
 const ALIGNMENT = { left: "Left", centered: "Centered", right: "Right", justified: "Justified" } as const;
 
@@ -583,6 +583,7 @@ function pageState(ps: Word.PageSetup): PageSetupState {
     bottomMarginPt: finite(ps.bottomMargin),
     leftMarginPt: finite(ps.leftMargin),
     rightMarginPt: finite(ps.rightMargin),
+    footerDistancePt: finite(ps.footerDistance),
     oddAndEvenPagesHeaderFooter: flag(ps.oddAndEvenPagesHeaderFooter),
   };
 }
@@ -593,6 +594,7 @@ function setPageSetup(ps: Word.PageSetup, plan: NonNullable<FormatPlan["page"]>)
   ps.bottomMargin = plan.bottomMarginPt;
   ps.leftMargin = plan.leftMarginPt;
   ps.rightMargin = plan.rightMarginPt;
+  ps.footerDistance = plan.footerDistancePt;
 }
 
 function restorePageSetup(ps: Word.PageSetup, st: PageSetupState): void {
@@ -606,6 +608,7 @@ function restorePageSetup(ps: Word.PageSetup, st: PageSetupState): void {
   if (typeof st.bottomMarginPt === "number") ps.bottomMargin = st.bottomMarginPt;
   if (typeof st.leftMarginPt === "number") ps.leftMargin = st.leftMarginPt;
   if (typeof st.rightMarginPt === "number") ps.rightMargin = st.rightMarginPt;
+  if (typeof st.footerDistancePt === "number") ps.footerDistance = st.footerDistancePt;
 }
 
 /** “— PAGE —” in an empty footer: the dashes typed, the number a PAGE field (Range.insertField, WordApi 1.5). */

@@ -122,7 +122,7 @@ describe("WordHost.applyFormatting", () => {
 
     // Page: A4, 37/35/28/26 mm on every section; page numbers odd right, even left.
     const [section] = word.sections();
-    expect(section.pageSetup).toMatchObject({ paperSize: "A4", topMargin: mmToPt(37), bottomMargin: mmToPt(35), leftMargin: mmToPt(28), rightMargin: mmToPt(26), oddAndEvenPagesHeaderFooter: true });
+    expect(section.pageSetup).toMatchObject({ paperSize: "A4", topMargin: mmToPt(37), bottomMargin: mmToPt(35), leftMargin: mmToPt(28), rightMargin: mmToPt(26), footerDistance: 65.37, oddAndEvenPagesHeaderFooter: true });
     const odd = section.getFooter("Primary");
     const even = section.getFooter("EvenPages");
     expect(odd.text).toBe("— {PAGE} —");
@@ -233,7 +233,7 @@ describe("WordHost.restoreFormatting (撤销排版)", () => {
     expect(word.paragraph(n - 2).rightIndent).toBe(0);
     expect(word.paragraph(3).rangeFonts["（一）理论学习不够深入。"]).toMatchObject({ name: "宋体", size: 12, bold: false });
     const [section] = word.sections();
-    expect(section.pageSetup).toMatchObject({ topMargin: 72, leftMargin: 90, oddAndEvenPagesHeaderFooter: false });
+    expect(section.pageSetup).toMatchObject({ topMargin: 72, leftMargin: 90, footerDistance: 35.4, oddAndEvenPagesHeaderFooter: false });
     expect(section.getFooter("Primary").text).toBe("");
     expect(section.getFooter("EvenPages").text).toBe("");
   });

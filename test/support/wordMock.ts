@@ -342,7 +342,7 @@ export class FakeSection {
     pageSetup: Record<string, unknown> | undefined,
     content: WordMockOptions,
   ) {
-    this.pageSetup = { paperSize: "A4", pageWidth: 595.3, pageHeight: 841.9, topMargin: 72, bottomMargin: 72, leftMargin: 90, rightMargin: 90, oddAndEvenPagesHeaderFooter: false, ...pageSetup };
+    this.pageSetup = { paperSize: "A4", pageWidth: 595.3, pageHeight: 841.9, topMargin: 72, bottomMargin: 72, leftMargin: 90, rightMargin: 90, footerDistance: 35.4, oddAndEvenPagesHeaderFooter: false, ...pageSetup };
     this.part("footer:Primary").text = content.footer ?? "";
     this.part("footer:EvenPages").text = content.evenFooter ?? "";
     this.part("header:Primary").text = content.header ?? "";

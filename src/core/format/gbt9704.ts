@@ -48,6 +48,17 @@ export const GBT_PAGE = { paperSize: "A4", widthMm: 210, heightMm: 297, topMm: 3
 /** Page numbers: 4号 半角宋体 Arabic digits with a dash (一字线) on each side, “— 1 —”. */
 export const PAGE_NUMBER = { font: "宋体", sizePt: 14, before: "— ", after: " —" } as const;
 
+/** GB/T 9704 7.5: the page number's dash line sits 7 mm below the text block. */
+export const PAGE_NUMBER_BELOW_TEXT_MM = 7;
+
+/**
+ * Word's footer distance (page bottom to the footer's bottom) that puts a one-line footer of `sizePt` 7 mm below the
+ * text block: the bottom margin, less 7 mm, less the line (taken as the font size; Word adds a little leading).
+ */
+export function footerDistancePt(bottomMm: number = GBT_PAGE.bottomMm, sizePt: number = PAGE_NUMBER.sizePt): number {
+  return Math.round((mmToPt(bottomMm - PAGE_NUMBER_BELOW_TEXT_MM) - sizePt) * 100) / 100;
+}
+
 /** Millimetres to points, to two decimals. */
 export function mmToPt(mm: number): number {
   return Math.round(((mm * 72) / 25.4) * 100) / 100;

@@ -4,7 +4,7 @@ import type { ParagraphFormat } from "../blocks";
 import type { Heading, ParsedDocument } from "../parse/parseDocument";
 import { findEnumerations } from "../numbering";
 import { firstSentenceEnd, isBlank, leadingSpace } from "../parse/text";
-import { formatFor, fontSizeName, GBT_DEFAULTS, GBT_PAGE, headingBold, headingFont, mmToPt, PAGE_NUMBER, type FormatSettings } from "./gbt9704";
+import { footerDistancePt, formatFor, PAGE_NUMBER_BELOW_TEXT_MM, fontSizeName, GBT_DEFAULTS, GBT_PAGE, headingBold, headingFont, mmToPt, PAGE_NUMBER, type FormatSettings } from "./gbt9704";
 import type { DocumentFormats, FormatCapabilities, ParagraphFormatState } from "./types";
 
 /** What a paragraph is, for formatting. */
@@ -54,6 +54,8 @@ export interface PageSetupPlan {
   bottomMarginPt: number;
   leftMarginPt: number;
   rightMarginPt: number;
+  /** Footer distance putting the page number 7 mm below the text block (GB/T 9704 7.5). */
+  footerDistancePt: number;
 }
 
 export interface PageNumberPlan {
@@ -225,6 +227,7 @@ export function planFormatting(doc: ParsedDocument, settings: FormatSettings = G
         bottomMarginPt: mmToPt(GBT_PAGE.bottomMm),
         leftMarginPt: mmToPt(GBT_PAGE.leftMm),
         rightMarginPt: mmToPt(GBT_PAGE.rightMm),
+        footerDistancePt: footerDistancePt(GBT_PAGE.bottomMm, PAGE_NUMBER.sizePt),
       }
     : null;
   const pageNumbers: PageNumberPlan | null = options.pageNumbers
@@ -357,7 +360,7 @@ export function summarizePlan(plan: FormatPlan, formats?: DocumentFormats | null
   const lists = plan.paragraphs.filter((p) => p.listItem).length;
   if (lists) out.push({ key: "list", label: "其中自动编号段落", count: lists, detail: "保留原样式和缩进，以免编号丢失" });
   if (plan.page) {
-    out.push({ key: "page", label: "页面设置", count: 1, detail: `A4，上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米` });
+    out.push({ key: "page", label: "页面设置", count: 1, detail: `A4，上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米；页脚位置使页码位于版心下边缘之下约 ${PAGE_NUMBER_BELOW_TEXT_MM} 毫米` });
   }
   if (plan.pageNumbers) {
     const where = plan.pageNumbers.position === "gbt" ? "单页居右、双页居左，各空一字" : "居中";

@@ -100,6 +100,7 @@ export interface PageSetupState {
   bottomMarginPt?: number | null;
   leftMarginPt?: number | null;
   rightMarginPt?: number | null;
+  footerDistancePt?: number | null;
   oddAndEvenPagesHeaderFooter?: boolean | null;
 }
 

@@ -110,7 +110,9 @@ describe("planFormatting", () => {
   test("blank paragraphs are not in the plan; the page is A4 with GB/T 9704 margins; page numbers 4号宋体", () => {
     expect(plan.paragraphs.map((p) => p.paragraph)).not.toContain(2);
     expect(plan.untouched).toEqual({ blank: 2, table: 0 });
-    expect(plan.page).toEqual({ paperSize: "A4", pageWidthPt: 595.28, pageHeightPt: 841.89, topMarginPt: mmToPt(37), bottomMarginPt: mmToPt(35), leftMarginPt: mmToPt(28), rightMarginPt: mmToPt(26) });
+    expect(plan.page).toEqual({ paperSize: "A4", pageWidthPt: 595.28, pageHeightPt: 841.89, topMarginPt: mmToPt(37), bottomMarginPt: mmToPt(35), leftMarginPt: mmToPt(28), rightMarginPt: mmToPt(26), footerDistancePt: 65.37 });
+    // The page number's line 7 mm below the text block: 35 mm − 7 mm = 79.37 pt, less one 4号 line (14 pt).
+    expect(plan.page?.footerDistancePt).toBeCloseTo(mmToPt(35 - 7) - 14, 2);
     expect(mmToPt(37)).toBeCloseTo(104.88, 2);
     expect(plan.pageNumbers).toMatchObject({ font: "宋体", sizePt: 14, position: "gbt", before: "— ", after: " —" });
   });
