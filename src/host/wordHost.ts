@@ -334,6 +334,7 @@ export class WordHost implements DocumentHost {
       let runInMissed = 0;
       targets.forEach(({ pp, para }, k) => {
         const entry: FormatBackup["paragraphs"][number] = { paragraph: pp.paragraph, expected: pp.expected, before: changedState(pp, wordFormatState(para, caps), caps) };
+        if (!pp.listItem && pp.format.styleBuiltIn && para.styleBuiltIn !== pp.format.styleBuiltIn && !caps.fixedLineSpacing) entry.restyled = true;
         const range = pp.runIn ? searches[k]?.items[0] : undefined;
         if (pp.runIn && range) {
           entry.runIn = { text: pp.runIn.text, font: uniformText(range.font.name), sizePt: finite(range.font.size), bold: flag(range.font.bold) };
@@ -415,6 +416,7 @@ export class WordHost implements DocumentHost {
       await context.sync();
       const notes = skipped ? [`有 ${skipped} 段在排版之后已被修改，未还原其格式。`] : [];
       if (backup.paragraphs.some((b) => b.before.font === null || b.before.sizePt === null)) notes.push("个别段落原有多种字体或字号混排，无法逐字还原，已保留排版后的字体；可用 Word 的撤销（Ctrl+Z）进一步还原。");
+      if (backup.paragraphs.some((b) => b.restyled)) notes.push("改用标题样式的段落，行距可能已随样式改变；Word 加载项接口无法按“固定值”还原行距，如需完全还原请用 Word 的撤销（Ctrl+Z）。");
       return { restored, skipped, notes };
     });
   }

@@ -123,6 +123,8 @@ export interface FormatBackup {
     /** The paragraph's text when formatted: a paragraph whose text changed since is not restored. */
     expected: string;
     before: ParagraphFormatState;
+    /** Word only: 一键排版 gave the paragraph another style, and Word may have reset its line spacing with it. */
+    restyled?: boolean;
     /** The heading sentence of a run-in heading, as it was. */
     runIn?: { text: string } & Omit<RunFormatState, "offset" | "length">;
   }[];
