@@ -136,11 +136,12 @@ function fullWidthEdits(i: number, text: string, protect: [number, number] | nul
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** A heading's nonstandard typed marker, rewritten as GB/T 9704's (the parser's `standard`). */
+/** A heading's nonstandard typed marker (or a standard one followed by spaces: "1. 学习"), rewritten as GB/T 9704's. */
 function markerEdit(i: number, text: string, c: ParagraphClass | undefined): CleanupEdit | null {
   if (c?.kind !== "heading") return null;
   const h = c.heading;
-  if (h.source !== "text" || !h.nonstandard || !h.standard || !h.markerLength) return null;
+  if (h.source !== "text" || !h.standard || !h.markerLength) return null;
+  if (!h.nonstandard && h.markerLength <= h.marker.length) return null;
   const end = h.markerOffset + h.markerLength;
   // "1、2023年……" must not become "1.2023年……", which no longer reads as a marker.
   if (/[.．]$/.test(h.standard) && /[0-9０-９]/.test(text[end] ?? "")) return null;

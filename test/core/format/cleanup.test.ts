@@ -203,6 +203,8 @@ describe("规范层次序号", () => {
     ["（一）、担当作为", "（一）担当作为"],
     ["1． 学习质量", "1.学习质量"],
     ["(1)学习时间", "（1）学习时间"],
+    ["1. 学习质量不高", "1.学习质量不高"],
+    ["（二）　作风方面", "（二）作风方面"],
   ])("%s → %s", (before, expected) => {
     const lines = ["报告", "一、总体情况", "（一）学习", before];
     expect(clean(lines, ["markers"]).after[3]).toBe(expected);
@@ -210,6 +212,11 @@ describe("规范层次序号", () => {
 
   test("“1、2023年” is not rewritten to “1.2023年” (it would no longer read as a marker)", () => {
     expect(clean(["报告", "1、2023年工作回顾"], ["markers"]).fixes).toEqual([]);
+  });
+
+  test("a standard marker with nothing after it to tighten is left alone", () => {
+    expect(clean(["报告", "一、总体情况", "（一）学习", "1.学习质量不高"], ["markers"]).fixes).toEqual([]);
+    expect(clean(["报告", "1. 2023年工作回顾"], ["markers"]).fixes).toEqual([]);
   });
 });
 
