@@ -70,6 +70,16 @@ function inRange(r: [number, number] | null, at: number): boolean {
 }
 
 /** Spaces between Chinese characters or Chinese punctuation (never leading or trailing spaces). */
+const HAN = /[\u4e00-\u9fff]/;
+const NAME_EDGE = /[\s\u3000、，,：:；;（）()]/;
+/** Spaces at [at, end) pad a two-character name: one Han character each side, bounded by a list separator or the line's end. */
+function paddedName(text: string, at: number, end: number): boolean {
+  if (!HAN.test(text[at - 1] ?? "") || !HAN.test(text[end] ?? "")) return false;
+  const before = text[at - 2];
+  const after = text[end + 1];
+  return (before === undefined || NAME_EDGE.test(before)) && (after === undefined || NAME_EDGE.test(after));
+}
+
 function spaceEdits(i: number, text: string, protect: [number, number] | null): CleanupEdit[] {
   const out: CleanupEdit[] = [];
   for (const m of text.matchAll(SPACE)) {
@@ -78,6 +88,8 @@ function spaceEdits(i: number, text: string, protect: [number, number] | null): 
     if (at === 0 || end >= text.length) continue;
     if (!chinese(text[at - 1]) || !chinese(text[end])) continue;
     if (inRange(protect, at) || inRange(protect, end - 1)) continue;
+    // A two-character name padded to the width of three (王  明、李  强) in a list of people keeps its padding.
+    if (paddedName(text, at, end)) continue;
     out.push({ paragraph: i, offset: at, length: m[0].length, text: "", option: "removeSpaces" });
   }
   return out;

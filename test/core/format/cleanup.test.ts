@@ -195,6 +195,15 @@ describe("标点改为全角", () => {
   });
 });
 
+describe("删除汉字间空格 and padded names", () => {
+  test("two-character names padded to three in a list of people keep their spaces; spaces inside sentences go", () => {
+    const lines = ["报告", "参加人员：王  明、李  强、欧阳晓东、张　三", "会议 认为，整改 工作取得了 明显成效。"];
+    const { after } = clean(lines, ["removeSpaces"]);
+    expect(after[1]).toBe(lines[1]);
+    expect(after[2]).toBe("会议认为，整改工作取得了明显成效。");
+  });
+});
+
 describe("规范层次序号", () => {
   test.each([
     ["1、学习质量不高", "1.学习质量不高"],
