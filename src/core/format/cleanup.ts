@@ -12,7 +12,7 @@ export type CleanupOption = "joinLines" | "removeBlank" | "removeSpaces" | "full
 export const CLEANUP_OPTIONS: readonly { id: CleanupOption; label: string; unit: string; description: string }[] = [
   { id: "joinLines", label: "合并断行", unit: "处", description: "句子中途断开的段落（从 PDF 粘贴常见）接回上一段；标题、称呼、落款、编号段落不合并" },
   { id: "removeBlank", label: "删除空段落", unit: "段", description: "删除空白段落；落款前的一个空行和表格后的空段落保留" },
-  { id: "removeSpaces", label: "删除汉字间空格", unit: "处", description: "删除汉字、中文标点之间多余的空格（标题和落款中的空格保留）" },
+  { id: "removeSpaces", label: "删除汉字间空格", unit: "处", description: "删除汉字、中文标点之间多余的空格（标题、落款中的空格和名单里两字姓名的空格保留）" },
   { id: "fullWidth", label: "标点改为全角", unit: "处", description: "中文语句中的半角 , ; : ! ? ( ) \" 以及句末的 . 改为全角；数字、网址中的不改" },
   { id: "markers", label: "规范层次序号", unit: "处", description: "1、→1.　(一)→（一）　一.→一、　（一）、→（一）等，按 GB/T 9704 改写" },
 ];
