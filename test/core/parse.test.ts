@@ -122,6 +122,70 @@ describe("parser details", () => {
     expect(doc.type.id).toBe("personal-review");
   });
 
+  test("the 附件 list and the 联系人 note after 特此报告 are end matter, not headings", () => {
+    const doc = parse(
+      [
+        "关于巡察整改情况的报告",
+        "区委巡察办：",
+        "现将整改情况报告如下：",
+        "一、整改工作开展情况",
+        "成立领导小组，制定整改方案。",
+        "二、反馈问题整改情况",
+        "（一）关于学习不够深入的问题。开展专题研讨4次。",
+        "三、下一步工作打算",
+        "持续巩固整改成果。",
+        "特此报告。",
+        "附件：1.巡察反馈问题整改任务清单",
+        "2.整改工作相关制度汇编",
+        "中共南湖区卫生健康局党组",
+        "2026年3月12日",
+        "（联系人：周敏，电话：0573-82561234）",
+      ].join("\n"),
+    );
+    expect(doc.closing).toBe(9);
+    expect(doc.flat.map((h) => h.paragraph)).toEqual([3, 5, 6, 7]);
+    // "附件：" alone, the list on the following lines.
+    const alone = parse(["关于整改情况的报告", "一、整改进展情况", "已完成整改。", "特此报告。", "附件：", "1.整改任务清单", "2.制度汇编", "2026年3月12日"].join("\n"));
+    expect(alone.closing).toBe(3);
+    expect(alone.flat).toHaveLength(1);
+  });
+
+  test("a guidance speech's lead-in gives only the roles a guidance speech has", () => {
+    // The opening mentions 整改措施 (a review's role); its last sentence introduces the points.
+    const doc = parse(
+      [
+        "在领导班子民主生活会上的指导讲话",
+        "同志们：",
+        "刚才，班子通报了上年度整改措施落实情况，班子成员作了对照检查。受区委委托，我讲两个方面的意见。",
+        "一、对这次民主生活会的总体评价",
+        "准备扎实，查摆深入。",
+        "二、对下一步工作的几点要求",
+        "要抓好整改。",
+        "我就讲这些，谢谢大家！",
+      ].join("\n"),
+    );
+    expect(doc.type.id).toBe("speech-guidance");
+    expect(doc.headings.map((h) => h.role)).toEqual(["evaluation", "requirements"]);
+  });
+
+  test("a mobilization point is classified by its first clause", () => {
+    const doc = parse(
+      [
+        "在巡视整改工作动员部署会上的讲话",
+        "同志们：",
+        "下面，我讲三点意见。",
+        "一、提高政治站位，深刻认识整改的重大意义",
+        "要统一思想。",
+        "二、聚焦突出问题，精准有效推进整改落实",
+        "要逐项整改。",
+        "三、加强组织领导，确保整改任务落地见效",
+        "要压实责任。",
+        "同志们，让我们共同努力，抓好整改！",
+      ].join("\n"),
+    );
+    expect(doc.headings.map((h) => h.role)).toEqual(["awareness", "tasks", "leadership"]);
+  });
+
   test("a heading from a Heading style without a marker", () => {
     const doc = parseDocument([{ text: "标题材料" }, { text: "存在的问题", styleBuiltIn: "Heading1" }, { text: "内容" }]);
     expect(doc.flat[0]).toMatchObject({ level: 1, marker: "", source: "style" });

@@ -71,6 +71,10 @@ const SALUTATION_WORDS = /同志|领导|各位|巡视组|巡察组|委员会|办
 const CLOSING = /以上.{0,12}(对照|检查|发言|剖析|汇报|报告)|批评指正|提出批评|宝贵意见|帮助指正|谢谢|我就讲这些|就讲这些|特此报告|让我们|散会|共同努力|努力奋斗|^同志们[，,！!]/;
 const SIGNATURE = /^(中共)?[^。，,；;：:]{2,30}(委员会|党委|党组|支部|办公室|局|厅|委|院|校|公司|集团)$|^[0-9０-９【】X年月日〇零一二三四五六七八九十\s]{6,20}$/;
 const HEADING_STYLE = /^Heading([1-4])$/;
+/** The 附件 note after the body: "附件：……", "附件1：……", "附件：1.……". */
+const ATTACHMENT = /^附\s*件[0-9０-９一二三四五六七八九十]*[：:]/;
+/** Notes under the signature: （联系人：……，电话：……）, （此件公开发布）, 抄送/印发 lines. */
+const END_NOTE = /^[（(]?(?:联系人|联系电话|联系方式|此件|本件)[^。！？]{0,60}[）)]?$|^(?:抄送|印发)[：:]?[^。！？]{0,80}$/;
 
 /** Parse paragraphs into the document's structure. Never throws. */
 export function parseDocument(paragraphs: readonly Paragraph[], options: ParseOptions = {}): ParsedDocument {
@@ -79,6 +83,9 @@ export function parseDocument(paragraphs: readonly Paragraph[], options: ParseOp
 
   // Markers first: the title must come before any numbered heading.
   const markers = texts.map((t, i) => (paragraphs[i]?.inTable ? null : markerOf(paragraphs[i], t)));
+  // The 附件 list after the body ("附件：1.……" / "2.……") is not a run of headings.
+  const tail = endMatter(texts, markers);
+  for (const i of tail) markers[i] = null;
 
   const title = findTitle(texts, markers);
   let cursor = title >= 0 ? title + 1 : 0;
@@ -86,7 +93,7 @@ export function parseDocument(paragraphs: readonly Paragraph[], options: ParseOp
   if (salutation >= 0) cursor = salutation + 1;
   const bodyStart = cursor;
 
-  const closing = findClosing(texts, markers, bodyStart);
+  const closing = findClosing(texts, markers, bodyStart, tail);
   const bodyEnd = closing >= 0 ? closing : n;
 
   const flat: Heading[] = [];
@@ -305,13 +312,49 @@ function findSalutation(texts: string[], markers: (FoundMarker | null)[], from: 
   return -1;
 }
 
-function findClosing(texts: string[], markers: (FoundMarker | null)[], from: number): number {
+/** How many non-blank lines at the end are searched for the 附件 note. */
+const END_MATTER_LINES = 16;
+
+/**
+ * Lines of the end matter that are neither body nor closing: the 附件 note with its numbered list ("附件：1.……" then
+ * "2.……", GB/T 9704 7.3.6) and the 联系人/印发 notes. Searched only among the last lines, so the cost stays constant.
+ */
+function endMatter(texts: string[], markers: (FoundMarker | null)[]): Set<number> {
+  const out = new Set<number>();
+  const lines: number[] = [];
+  for (let i = texts.length - 1; i >= 0 && lines.length < END_MATTER_LINES; i--) if (!isBlank(texts[i])) lines.push(i);
+  lines.reverse();
+  // The number the next item of the 附件 list would have (0: no list open).
+  let next = 0;
+  for (const i of lines) {
+    const t = texts[i].trim();
+    if (ATTACHMENT.test(t)) {
+      out.add(i);
+      const rest = t.replace(ATTACHMENT, "").trim();
+      const first = parseMarker(rest);
+      next = first && first.style === "arabic-dot" ? first.number + 1 : rest ? 0 : 1;
+      continue;
+    }
+    const m = markers[i];
+    if (next && m && m.style === "arabic-dot" && m.number === next && t.length <= 60 && !/[。；;]$/.test(t)) {
+      out.add(i);
+      next++;
+      continue;
+    }
+    next = 0;
+    if (END_NOTE.test(t)) out.add(i);
+  }
+  return out;
+}
+
+function findClosing(texts: string[], markers: (FoundMarker | null)[], from: number, tail: ReadonlySet<number>): number {
   let checked = 0;
   let candidate = -1;
   for (let i = texts.length - 1; i >= from && checked < 6; i--) {
     const t = texts[i].trim();
     if (!t) continue;
     if (markers[i]) break;
+    if (tail.has(i)) continue;
     if (SIGNATURE.test(t) || (JUNKISH.test(t) && !CLOSING.test(t))) {
       if (candidate < 0) continue;
     }
@@ -372,7 +415,7 @@ function assignRoles(roots: Heading[], texts: string[], type: DocTypeId): void {
     if (h.number === 1 || restart || (group === 0 && h.number > 0)) {
       if (h.number === 1 || restart) {
         group++;
-        groupRole = classifyLeadIn(leadInBefore(texts, h.paragraph));
+        groupRole = classifyLeadIn(leadInBefore(texts, h.paragraph), type);
       }
     }
     if (h.number > 0) prevNumber = h.number;

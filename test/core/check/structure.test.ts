@@ -15,6 +15,42 @@ ruleCases(
     ...["personal-review", "team-review", "speech-mobilization", "speech-guidance", "rectification-report"].map((n) => ({ text: fixture(`${n}.txt`) })),
     // The last-rectification part is required at annual meetings only.
     { text: fixture("team-review.txt") },
+    // One heading may hold two parts of an annual team review.
+    {
+      text: [
+        "县委办公室领导班子2025年度民主生活会对照检查材料",
+        "下面，我代表县委办领导班子作对照检查。",
+        "一、会前准备及上年度民主生活会整改措施落实情况",
+        "会前集中学习了规定篇目。上年度查摆的问题已全部整改。",
+        "二、存在的问题",
+        "（一）服务大局不够有力。",
+        "三、原因剖析",
+        "（一）理论学习不够深入。",
+        "四、整改措施",
+        "（一）提升参谋服务水平。",
+        "以上对照检查，请同志们批评指正。",
+      ],
+    },
+    // A report whose 特此报告 is followed by the 附件 list, the signature, the date and the 联系人 note has its closing.
+    {
+      text: [
+        "关于巡察整改情况的报告",
+        "区委巡察办：",
+        "现将整改情况报告如下：",
+        "一、整改工作开展情况",
+        "成立领导小组，制定整改方案。",
+        "二、反馈问题整改情况",
+        "（一）关于学习不够深入的问题。开展专题研讨4次。",
+        "三、下一步工作打算",
+        "持续巩固整改成果。",
+        "特此报告。",
+        "附件：1.整改任务清单",
+        "2.整改制度汇编",
+        "中共南湖区卫生健康局党组",
+        "2026年3月12日",
+        "（联系人：周敏，电话：0573-82561234）",
+      ],
+    },
     // A speech that ends with a call to 同志们 has its closing.
     {
       text: fixture("speech-mobilization.txt").map((l) => (l.startsWith("同志们，") ? "同志们，巡视整改时间紧、任务重，各单位要立即行动起来，确保按期完成。" : l)),

@@ -2,6 +2,7 @@
 import { docTypeName, roleName, type Role } from "../../model";
 import { DEFAULT_VARIANT, documentVariant, getOutline, isRequired } from "../../outlines/library";
 import type { ParsedDocument } from "../../parse/parseDocument";
+import { joinedRoles } from "../../parse/roles";
 import { isBlank } from "../../parse/text";
 import type { Rule } from "../types";
 import { paragraphText } from "./common";
@@ -58,6 +59,8 @@ export const missingSection: Rule = {
     const lowConfidence = doc.type.confidence < 0.5;
     const roots = doc.headings;
     const present = new Set<Role>(roots.map((h) => h.role).filter((r): r is Role => !!r));
+    // A heading may join two parts ("一、会前准备及上年度整改措施落实情况").
+    for (const h of roots) if (h.role) for (const r of joinedRoles(h.title, typeId)) present.add(r);
     const preamble = bodyParagraphs(doc, doc.preambleStart, doc.preambleEnd);
     if (preamble.length) present.add("preamble");
     if (preamble.some((i) => EVALUATION.test(paragraphText(doc, i)))) present.add("evaluation");
