@@ -36,7 +36,7 @@ export const FORMAT_REQUIREMENTS: Record<CapabilityName, readonly RequirementSet
   fixedLineSpacing: null,
 };
 
-/** Capabilities from a requirement-set test (Office.context.requirements.isSetSupported in Word). */
+/** Capabilities from a requirement-set test (in Word, the add-in passes the requirements API of office.js). */
 export function capabilitiesFrom(isSetSupported: (name: string, version: string) => boolean): FormatCapabilities {
   const has = (sets: readonly RequirementSet[] | null) => {
     if (!sets) return false;
