@@ -21,7 +21,7 @@ describe("security", () => {
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(csp).toMatch(/default-src 'self'/);
     const scripts = /script-src ([^;]+)/.exec(csp)?.[1].trim().split(/\s+/) ?? [];
-    // office.js comes from appsforoffice.microsoft.com and, in some hosts, loads MicrosoftAjax from ajax.aspnetcdn.com
+    // office.js comes from appsforoffice.microsoft.com; ajax.aspnetcdn.com is the other script host reported for it
     // (the hosts found in OfficeDev/office-js#1005); nothing else.
     expect(scripts.filter((s) => !["'self'", "https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"].includes(s))).toEqual([]);
     expect(csp).not.toMatch(/unsafe-eval/);
