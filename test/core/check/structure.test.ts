@@ -121,6 +121,17 @@ ruleCases(
     { text: fixture("team-review.txt") },
     // One child on a side: nothing to pair.
     { text: [TITLE, LEAD, ...P(["（一）理论学习不够深入。"]), ...CAUSES, ...M(["（一）加强廉洁自律。", "（二）加强作风建设。"]), CLOSE] },
+    // A problem item whose title names no topic says it in the body paragraph under it: that pairs it with its measure.
+    {
+      text: [
+        TITLE,
+        LEAD,
+        ...P(["（一）理论学习不够深入。", "（二）履职尽责有差距。", "1.承诺事项推进偏慢。", "年初确定的5项民生实事中，有2项未按期完成，群众反映的急难愁盼问题解决不及时。"]),
+        ...CAUSES,
+        ...M(["（一）加强理论学习。", "（二）扎实推进民生实事，及时回应群众关切。"]),
+        CLOSE,
+      ],
+    },
   ],
   [
     {

@@ -29,6 +29,8 @@ const STOP = new Set(
   "方面 工作 不够 不到 到位 加强 进一步 一步 问题 存在 提高 强化 切实 深入 有待 不强 不足 不高 不严 不实 还不 坚持 持续 扎实 认真 全面 推进 落实 意识 能力 水平 有所 不力 不深 不细 建设 做好 抓好 推动 着力 努力 以上 方向 措施 整改 情况 主要 差距 仍有 还有 有效 自觉 进一 一些 要求".split(" "),
 );
 const THRESHOLD = 2;
+/** How much of a leaf's body text counts towards its topics. */
+const BODY_CHARS = 80;
 /** More items than any real document has: the outline was not understood, and pairing would be noise (and slow). */
 const MAX_ITEMS = 40;
 
@@ -58,14 +60,22 @@ function itemsOf(doc: ParsedDocument, role: Role, children: Map<Heading, Heading
 
 function describe(doc: ParsedDocument, h: Heading, children: Map<Heading, Heading[]>): Item {
   const titles: string[] = [];
+  const bodies: string[] = [];
+  const headingAt = new Set(doc.flat.map((x) => x.paragraph));
   const walk = (x: Heading) => {
     titles.push(x.title);
-    children.get(x)?.forEach(walk);
+    const kids = children.get(x);
+    if (kids?.length) {
+      kids.forEach(walk);
+      return;
+    }
+    // A leaf says what it is about in its own run-in text, or in the body paragraph right under it (a 1. item's details).
+    bodies.push(paragraphText(doc, x.paragraph).slice(x.titleOffset + x.titleLength, x.titleOffset + x.titleLength + BODY_CHARS));
+    const next = x.paragraph + 1;
+    if (next < doc.paragraphs.length && !headingAt.has(next)) bodies.push(paragraphText(doc, next).slice(0, BODY_CHARS));
   };
   walk(h);
-  // A heading without sub-items is often run-in: its own paragraph says what it is about.
-  const body = children.get(h)?.length ? "" : paragraphText(doc, h.paragraph).slice(h.titleOffset + h.titleLength, h.titleOffset + h.titleLength + 80);
-  const all = titles.join("。") + "。" + body;
+  const all = titles.join("。") + "。" + bodies.join("。");
   const topics = new Set(TOPICS.filter(([, re]) => re.test(all)).map(([t]) => t));
   const bigrams = new Set<string>();
   for (const t of titles) {
