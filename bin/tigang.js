@@ -7,10 +7,13 @@ if (!fs.existsSync(main)) {
   console.error("tigang：尚未构建命令行程序，请先在项目目录运行 npm install 或 npm run build:cli。");
   process.exit(2);
 }
+// exitCode, not process.exit(): exiting at once would cut off output still queued for a pipe (`tigang check … | jq`).
 require(main).main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     console.error(`tigang：内部错误：${err && err.message ? err.message : err}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

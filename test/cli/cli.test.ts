@@ -136,3 +136,27 @@ describe("tigang outline --type", () => {
     expect(await run(["outline", "--type", "personal-review", "--variant", "督查"])).toMatchObject({ code: 2 });
   });
 });
+
+describe("bin/tigang (the installed command, built by npm install)", () => {
+  test("output larger than a pipe's buffer reaches the reader whole, with the exit code", async () => {
+    const { spawn } = await import("node:child_process");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-pipe-"));
+    // Enough findings for well over 64 KB of JSON: a half-width comma in each of 3,000 paragraphs.
+    const lines = ["张三同志个人对照检查材料", "一、存在的问题"];
+    for (let i = 0; i < 3000; i++) lines.push(`第${i}条，学习不够深入,自学时间安排得少。`);
+    fs.writeFileSync(path.join(dir, "大文件.txt"), lines.join("\n"));
+    const child = spawn(process.execPath, [path.join(__dirname, "../../bin/tigang.js"), "check", "--format", "json", path.join(dir, "大文件.txt")], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    // Read slowly, as a pager or jq would: the writer must still not lose the tail.
+    child.stdout.pause();
+    setTimeout(() => child.stdout.resume(), 300);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(out.length).toBeGreaterThan(200_000);
+    const json = JSON.parse(out);
+    expect(json.files[0].findings.filter((f: { rule: string }) => f.rule === "punctuation")).toHaveLength(3000);
+    // The document lacks its causes and measures: error findings, exit 1.
+    expect(code).toBe(1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+});
