@@ -43,9 +43,9 @@ export function describeWordError(e: unknown): HostError {
   return new HostError(`${msg}文档未作任何修改。`, e);
 }
 
-function escapeSearch(s: string): string {
-  // Word's search treats ^ as the start of a special code (^p, ^t).
-  return s.replace(/\^/g, "^^");
+/** Search `where` for exactly `text`: case-sensitive, with ^ escaped (Word's search reads ^p, ^t as special codes). */
+function searchExact(where: Word.Paragraph | Word.Range, text: string): Word.RangeCollection {
+  return where.search(text.replace(/\^/g, "^^"), { matchCase: true });
 }
 
 function occurrenceIndex(text: string, needle: string, offset: number): number {
@@ -159,7 +159,7 @@ export class WordHost implements DocumentHost {
         inserted.push(p);
         last = p;
       });
-      for (const { para, fix } of renumbered) para.search(escapeSearch(fix.expected), { matchCase: true }).getFirst().insertText(fix.text, "Replace");
+      for (const { para, fix } of renumbered) searchExact(para, fix.expected).getFirst().insertText(fix.text, "Replace");
       selectFirstFillIn(inserted, blocks.map((b) => b.text));
       await context.sync();
     });
@@ -171,7 +171,7 @@ export class WordHost implements DocumentHost {
       // "End" inserts after the selection: selected text is never replaced.
       const range = sel.insertText(text, "End");
       const fill = /【[^】]*】/.exec(text);
-      if (fill && fill[0].length <= MAX_SEARCH) range.search(escapeSearch(fill[0]), { matchCase: true }).getFirst().select();
+      if (fill && fill[0].length <= MAX_SEARCH) searchExact(range, fill[0]).getFirst().select();
       else range.select("End");
       await context.sync();
     });
@@ -210,7 +210,7 @@ export class WordHost implements DocumentHost {
       // A later occurrence of the same text needs its search results loaded before it can be addressed.
       const searches = plan.map((s) => {
         if (s.whole || s.nth === 0) return null;
-        const found = s.para.search(escapeSearch(s.fix.expected), { matchCase: true });
+        const found = searchExact(s.para, s.fix.expected);
         found.load("items");
         return found;
       });
@@ -221,7 +221,7 @@ export class WordHost implements DocumentHost {
           else s.para.insertText(s.fix.text, "Replace");
           return;
         }
-        const range = s.nth === 0 ? s.para.search(escapeSearch(s.fix.expected), { matchCase: true }).getFirst() : searches[i]!.items[s.nth];
+        const range = s.nth === 0 ? searchExact(s.para, s.fix.expected).getFirst() : searches[i]!.items[s.nth];
         range.insertText(s.fix.text, "Replace");
       });
       await context.sync();
@@ -243,7 +243,7 @@ export class WordHost implements DocumentHost {
         para.select("Select");
       } else {
         const nth = occurrenceIndex(text, found, loc.offset);
-        const results = para.search(escapeSearch(found), { matchCase: true });
+        const results = searchExact(para, found);
         if (nth === 0) results.getFirst().select("Select");
         else {
           results.load("items");
@@ -324,7 +324,7 @@ export class WordHost implements DocumentHost {
       const searches = targets.map(({ pp, para }) => {
         const r = pp.runIn;
         if (!r || isBlank(r.text) || r.text.length > MAX_SEARCH) return null;
-        const found = para.search(escapeSearch(r.text), { matchCase: true });
+        const found = searchExact(para, r.text);
         found.load(runFields);
         return found;
       });
@@ -399,7 +399,7 @@ export class WordHost implements DocumentHost {
         }
         restoreParagraphFormat(para, b.before, caps);
         if (b.runIn && b.runIn.text.length <= MAX_SEARCH) {
-          const range = para.search(escapeSearch(b.runIn.text), { matchCase: true }).getFirst();
+          const range = searchExact(para, b.runIn.text).getFirst();
           if (b.runIn.font) range.font.name = b.runIn.font;
           if (b.runIn.asciiFont && caps.asciiFont) range.font.nameAscii = b.runIn.asciiFont;
           if (typeof b.runIn.sizePt === "number") range.font.size = b.runIn.sizePt;
@@ -455,7 +455,7 @@ function selectFirstFillIn(paras: Word.Paragraph[], texts: string[]): void {
     return;
   }
   const fill = /【[^】]*】/.exec(texts[i])![0];
-  if (fill.length <= MAX_SEARCH) paras[i].search(escapeSearch(fill), { matchCase: true }).getFirst().select();
+  if (fill.length <= MAX_SEARCH) searchExact(paras[i], fill).getFirst().select();
   else paras[i].select();
 }
 

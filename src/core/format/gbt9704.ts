@@ -55,7 +55,7 @@ export const PAGE_NUMBER_BELOW_TEXT_MM = 7;
  * Word's footer distance (page bottom to the footer's bottom) that puts a one-line footer of `sizePt` 7 mm below the
  * text block: the bottom margin, less 7 mm, less the line (taken as the font size; Word adds a little leading).
  */
-export function footerDistancePt(bottomMm: number = GBT_PAGE.bottomMm, sizePt: number = PAGE_NUMBER.sizePt): number {
+export function footerDistancePt(bottomMm: number, sizePt: number): number {
   return Math.round((mmToPt(bottomMm - PAGE_NUMBER_BELOW_TEXT_MM) - sizePt) * 100) / 100;
 }
 

@@ -52,7 +52,7 @@ const POINT_FIRST = new Set<DocTypeId>(["speech-mobilization"]);
 const CLAUSE_END = /[，,；;]/;
 
 /** The roles a document of `type` can give its sections (those its rules name). */
-export function rolesOfType(type: DocTypeId): ReadonlySet<Role> {
+function rolesOfType(type: DocTypeId): ReadonlySet<Role> {
   return typeRoles.get(type) ?? new Set();
 }
 

@@ -24,7 +24,6 @@ const CLOSING_EXAMPLE: Record<string, string> = {
 };
 const EVALUATION = /民主生活会|会议|对照检查|批评|发言|感受|评价/;
 
-
 function bodyParagraphs(doc: ParsedDocument, from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = Math.max(0, from); i < to; i++) if (!isBlank(paragraphText(doc, i))) out.push(i);
