@@ -23,6 +23,18 @@ export interface Location {
   expected?: string;
 }
 
+/** A light cursor read: one sync, no body-wide paragraph text. The pane polls it to mark check results stale. */
+export interface CursorInfo {
+  /** Index of the cursor's paragraph in the body (the last paragraph when the cursor is outside the body). */
+  paragraph: number;
+  /** That paragraph's text. */
+  text: string;
+  /** How many paragraphs the body has. */
+  paragraphCount: number;
+  /** The cursor is in a header, footer, footnote, comment or text box: read as the end of the document. */
+  outsideBody: boolean;
+}
+
 export interface ApplyResult {
   applied: number;
   /** Fixes refused because the text they expect is no longer there, or they overlap another. */
@@ -45,6 +57,8 @@ export interface DocumentHost {
   applyFixes(fixes: Fix[]): Promise<ApplyResult>;
   /** Select text in the document (jump to a finding or a heading). */
   select(location: Location): Promise<void>;
+  /** The cursor's paragraph index and text and the paragraph count, in one light batch (no body-wide text). */
+  readCursor(): Promise<CursorInfo>;
   /** Call `listener` when the user moves the cursor; returns a function that stops listening. */
   onSelectionChanged(listener: () => void): () => void;
   /** What 一键排版 can change here (Word: by requirement set, tested at run time). */

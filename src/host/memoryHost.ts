@@ -6,7 +6,7 @@ import type { Fix } from "../core/check/types";
 import { formatNotes, pageNumberLayout, type FormatPlan } from "../core/format/plan";
 import { ALL_CAPABILITIES, type DocumentFormats, type FooterKind, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type PageSetupState, type ParagraphFormatState, type RestoreResult, type RunFormatState } from "../core/format/types";
 import { ListCounter, type ListLevelDef } from "../core/listFormat";
-import { HostError, type ApplyResult, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
+import { HostError, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
 
 export type { ListLevelDef };
 
@@ -160,6 +160,13 @@ export class MemoryHost implements DocumentHost {
     const { start, end } = this.ordered();
     const empty = start.paragraph === end.paragraph && start.offset === end.offset;
     return { paragraphs, cursor: start.paragraph, cursorEnd: end.paragraph, cursorEndOffset: end.offset, selectionEmpty: empty, selectionText: empty ? "" : this.textBetween(start, end) };
+  }
+
+  async readCursor(): Promise<CursorInfo> {
+    await this.batch();
+    const { end } = this.ordered();
+    const paragraph = Math.min(end.paragraph, Math.max(0, this.paragraphs.length - 1));
+    return { paragraph, text: this.paragraphs[paragraph]?.text ?? "", paragraphCount: this.paragraphs.length, outsideBody: false };
   }
 
   async insertBlocks(blocks: Block[], at: InsertAt, renumber: readonly Fix[] = []): Promise<void> {

@@ -5,7 +5,7 @@ import type { Fix } from "../core/check/types";
 import { formatNotes, pageNumberLayout, type FormatPlan, type PageNumberLayout, type PageNumberPlan, type PlannedParagraph } from "../core/format/plan";
 import { capabilitiesFrom, type DocumentFormats, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type PageSetupState, type ParagraphFormatState, type RestoreResult } from "../core/format/types";
 import { isBlank } from "../core/parse/text";
-import { HostError, type ApplyResult, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
+import { HostError, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
 
 /** What one paragraph read loads (all WordApi 1.3). */
 export const PARAGRAPH_FIELDS = [
@@ -106,6 +106,22 @@ export class WordHost implements DocumentHost {
       });
       const cursor = Math.max(0, before.items.length - 1);
       return { paragraphs, cursor, cursorEnd: Math.max(cursor, throughEnd.items.length - 1), cursorEndOffset: (lead.text ?? "").length, selectionEmpty: sel.isEmpty, selectionText: sel.isEmpty ? "" : sel.text };
+    });
+  }
+
+  async readCursor(): Promise<CursorInfo> {
+    return this.run(async (context) => {
+      const body = context.document.body;
+      const all = body.paragraphs;
+      all.load("items/tableNestingLevel");
+      const sel = context.document.getSelection();
+      const before = body.getRange("Start").expandTo(sel.getRange("End")).paragraphs;
+      before.load("items/tableNestingLevel");
+      const here = sel.paragraphs.getLast();
+      here.load("text");
+      await context.sync();
+      const paragraph = Math.max(0, before.items.length - 1);
+      return { paragraph, text: here.text ?? "", paragraphCount: all.items.length, outsideBody: false };
     });
   }
 
