@@ -1,7 +1,6 @@
-// A Word object model for the adapter's tests, built on office-addin-mock: load/sync semantics from the mock,
-// a paragraph model whose edits are queued and applied only when context.sync succeeds (as in a real batch).
-import { OfficeMockObject } from "office-addin-mock";
-
+// A small fake of the Word object model for the adapter's tests, built to fail the way Word fails (README: "How the
+// tests imitate Word"). Commands are queued and run in order at context.sync(); when one throws, the ones before it
+// stay applied and the ones after it are skipped (no rollback). Loads are recorded, syncs counted.
 export interface FakeParagraphInit {
   text: string;
   style?: string;
@@ -17,7 +16,20 @@ export interface FakeParagraphInit {
   spaceBefore?: number;
   spaceAfter?: number;
   rightIndent?: number;
+  /** Content that is not text: Paragraph.text leaves it out (a picture-only paragraph reads as ""). `at`: text offset. */
+  objects?: { kind: "picture" | "field" | "equation" | "footnote" | "contentControl"; at: number }[];
+  /** The paragraph is inside a content control; a locked one (cannotEdit) rejects every write. */
+  contentControl?: { title: string; cannotEdit: boolean };
+  /** Text marked as deleted by track changes: it stays in Paragraph.text and search (office-js #1267, #2792). */
+  trackedDeletion?: { at: number; text: string };
+  /** Character units from a Chinese template (w:firstLineChars, w:beforeLines): they override the point values. */
+  firstLineChars?: number;
+  beforeLines?: number;
 }
+
+export type Selection =
+  | { story: "body"; start: { paragraph: number; offset: number }; end: { paragraph: number; offset: number } }
+  | { story: "footer" | "header" | "footnote" | "textBox" };
 
 export interface WordMock {
   run: <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
@@ -26,10 +38,14 @@ export interface WordMock {
   loads: string[];
   ops: string[];
   selected: () => string | null;
-  failSyncAt: (n: number | null, error?: { code: string; message: string }) => void;
+  /** Make sync `n` fail: the first `afterOps` commands of its batch are applied first (Word does not roll back). */
+  failSyncAt: (n: number | null, error?: { code: string; message: string }, afterOps?: number) => void;
   paragraph: (i: number) => FakeParagraph;
   /** The document's sections (one unless `options.sections` says more), with page setup, headers and footers. */
   sections: () => FakeSection[];
+  /** Non-text objects destroyed by deletes or whole-paragraph replaces. */
+  lost: () => string[];
+  world: World;
 }
 
 export interface WordMockOptions {
@@ -41,7 +57,62 @@ export interface WordMockOptions {
   header?: string;
   /** Page setup every section starts with (default: A4 with Word's default margins). */
   pageSetup?: Record<string, unknown>;
+  /** The selection (default: collapsed at the end of paragraph `cursor`, extended to `cursorEnd`). */
+  selection?: Selection;
+  /** Built-in heading styles linked to a multilevel list: setting the style makes the paragraph a list item. */
+  headingNumbering?: { listId: number; levels: Record<string, number> };
+  /** Word's Find and Replace dialog is open: every search fails with SearchDialogIsOpen (office-js #4922). */
+  searchDialogOpen?: boolean;
+  /** Search matches half- and full-width forms and straight and curly quotes of each other (default true). */
+  searchFoldsWidth?: boolean;
+  /** document.changeTrackingMode (WordApi 1.4). */
+  changeTrackingMode?: "Off" | "TrackAll" | "TrackMineOnly";
 }
+
+/** An error as OfficeExtension.Error carries it: a code and a message. */
+export function wordError(code: string, message = code): Error {
+  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
+}
+
+/** Width and quote folding, as a search that ignores them would compare (，/, ：/: “/" …). */
+export function foldWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\u3000/g, " ");
+}
+
+const FORMAT_KEYS = new Set(["style", "styleBuiltIn", "alignment", "firstLineIndent", "leftIndent", "rightIndent", "lineSpacing", "spaceBefore", "spaceAfter", "lineUnitBefore", "lineUnitAfter"]);
+
+/** A position in the body: before character `offset` of paragraph `paragraph`, or past its paragraph mark ("whole"). */
+type Pos = { paragraph: FakeParagraph; offset: number; whole?: boolean } | { outside: true };
+
+export class World {
+  paragraphs: FakeParagraph[] = [];
+  sections: FakeSection[] = [];
+  pending: { name: string; run: () => void }[] = [];
+  afterSync: (() => void)[] = [];
+  ops: string[] = [];
+  loads: string[] = [];
+  lost: string[] = [];
+  selected: string | null = null;
+  /** True inside a Word.run: property sets are queued like commands. */
+  batching = false;
+  applying = false;
+  selection!: Selection;
+  constructor(readonly options: WordMockOptions) {}
+  queue(name: string, run: () => void): void {
+    if (this.applying || !this.batching) run();
+    else this.pending.push({ name, run });
+  }
+  index(p: FakeParagraph): number {
+    return this.paragraphs.findIndex((q) => q.raw === p.raw);
+  }
+  insertAt(anchor: FakeParagraph, p: FakeParagraph, where: "After" | "Before"): void {
+    const i = this.index(anchor);
+    if (i < 0) throw wordError("ItemNotFound");
+    this.paragraphs.splice(where === "After" ? i + 1 : i, 0, p);
+  }
+}
+
+let tableIds = 0;
 
 export class FakeParagraph {
   text: string;
@@ -50,287 +121,547 @@ export class FakeParagraph {
   outlineLevel = 10;
   isListItem: boolean;
   tableNestingLevel: number;
-  listItemOrNullObject: { isNullObject: boolean; listString?: string; level?: number };
-  listOrNullObject: { isNullObject: boolean; id?: number };
-  font: Record<string, unknown> = {};
+  tableId: number | null = null;
+  list: { id: number; level: number; label: string } | null;
+  font: Record<string, unknown>;
   alignment?: string;
   firstLineIndent?: number;
   lineSpacing?: number;
   leftIndent?: number;
   spaceBefore?: number;
   spaceAfter?: number;
+  lineUnitBefore?: number;
+  lineUnitAfter?: number;
   /** Word reports 0 for a paragraph without a right indent. */
   rightIndent?: number = 0;
+  objects: NonNullable<FakeParagraphInit["objects"]>;
+  contentControl: FakeParagraphInit["contentControl"] | null;
+  trackedDeletion: FakeParagraphInit["trackedDeletion"] | null;
+  firstLineChars: number;
+  beforeLines: number;
+  /** Every attachToList call that succeeded (office-js #6524: the level's indents are not applied). */
   attachedList?: { id: number; level: number };
   /** Character formats set on searched ranges, by the text searched for (a run-in heading's sentence). */
   rangeFonts: Record<string, Record<string, unknown>> = {};
+  /** Run formats inside the paragraph (a bold run-in heading); a whole-paragraph replace flattens them. */
+  runs: { text: string; bold?: boolean }[] = [];
+  readonly raw: FakeParagraph;
   constructor(
     init: FakeParagraphInit,
-    private world: World,
+    readonly world: World,
   ) {
+    this.raw = this;
     this.text = init.text;
+    if (init.trackedDeletion) this.text = init.text.slice(0, init.trackedDeletion.at) + init.trackedDeletion.text + init.text.slice(init.trackedDeletion.at);
     this.style = init.style ?? "Normal";
     this.styleBuiltIn = init.styleBuiltIn ?? "Normal";
+    this.list = init.list ? { ...init.list } : null;
     this.isListItem = !!init.list;
     this.tableNestingLevel = init.inTable ? 1 : 0;
-    this.listItemOrNullObject = init.list ? { isNullObject: false, listString: init.list.label, level: init.list.level } : { isNullObject: true };
-    this.listOrNullObject = init.list ? { isNullObject: false, id: init.list.id } : { isNullObject: true };
-    // Setting a font property of the paragraph sets it for all its text, searched ranges included (as in Word).
-    this.font = new Proxy({ ...init.font }, {
-      set: (target, key: string, value) => {
-        target[key] = value;
-        for (const f of Object.values(this.rangeFonts)) delete f[key];
-        return true;
-      },
-    });
+    this.objects = [...(init.objects ?? [])];
+    this.contentControl = init.contentControl ?? null;
+    this.trackedDeletion = init.trackedDeletion ?? null;
+    this.firstLineChars = init.firstLineChars ?? 0;
+    this.beforeLines = init.beforeLines ?? 0;
     for (const key of ["alignment", "firstLineIndent", "leftIndent", "rightIndent", "lineSpacing", "spaceBefore", "spaceAfter"] as const) {
       if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key];
     }
+    this.font = init.font ?? {};
+    if (this.firstLineChars > 0) this.firstLineIndent = this.charIndent();
+    // Setting a font property of the paragraph sets it for all its text, searched ranges included (as in Word).
+    const fontTarget: Record<string, unknown> = { ...init.font };
+    this.font = new Proxy(fontTarget, {
+      set: (target, key: string, value) => {
+        world.queue(`font.${key}`, () => {
+          target[key] = value;
+          for (const f of Object.values(this.raw.rangeFonts)) delete f[key];
+        });
+        return true;
+      },
+    });
+    // Format properties set inside a batch are commands too: queued, applied in order at sync.
+    return new Proxy(this, {
+      set: (target, key: string, value) => {
+        if (FORMAT_KEYS.has(key)) world.queue(`paragraph.${key}`, () => target.setFormat(key, value));
+        else (target as unknown as Record<string, unknown>)[key] = value;
+        return true;
+      },
+    });
+  }
+  /** The indent Word reports for an indent in characters (hundredths of a character × the font size). */
+  charIndent(): number {
+    return (this.firstLineChars / 100) * (typeof this.font.size === "number" ? this.font.size : 10.5);
+  }
+  /** What a property set does in Word: a heading style linked to a list numbers the paragraph; points override characters. */
+  setFormat(key: string, value: unknown): void {
+    (this as unknown as Record<string, unknown>)[key] = value;
+    const numbering = this.world.options.headingNumbering;
+    if (key === "styleBuiltIn" && numbering && typeof value === "string" && value in numbering.levels && !this.isListItem) {
+      this.isListItem = true;
+      this.list = { id: numbering.listId, level: numbering.levels[value], label: "" };
+    }
+    // Word's UI writes firstLine and clears firstLineChars; Office.js sets firstLineIndent but leaves w:firstLineChars,
+    // which wins (the issue's item 8): the mock keeps the characters unless they are 0.
+    if (key === "lineUnitBefore" && value === 0) this.beforeLines = 0;
+    if (key === "spaceBefore" && this.beforeLines > 0) this.spaceBefore = (this.beforeLines / 100) * 12;
+    if (key === "firstLineIndent" && this.firstLineChars > 0) this.firstLineIndent = this.charIndent();
+  }
+  get listItemOrNullObject() {
+    return this.list ? { isNullObject: false, listString: this.list.label, level: this.list.level } : { isNullObject: true };
+  }
+  get listItem() {
+    const self = this.raw;
+    return {
+      set level(level: number) {
+        self.world.queue("listItem.level", () => {
+          if (!self.list) throw wordError("ItemNotFound", "The paragraph is not a list item.");
+          self.list.level = level;
+        });
+      },
+    };
+  }
+  get listOrNullObject() {
+    return this.list ? { isNullObject: false, id: this.list.id } : { isNullObject: true };
+  }
+  get parentContentControlOrNullObject() {
+    const cc = this.contentControl;
+    return { isNullObject: !cc, title: cc?.title ?? "", cannotEdit: cc?.cannotEdit ?? false, load: () => this.world.loads.push("paragraph.parentContentControl") };
+  }
+  get parentTableOrNullObject() {
+    const self = this.raw;
+    const table = {
+      isNullObject: self.tableNestingLevel === 0,
+      load: () => self.world.loads.push("paragraph.parentTable"),
+      insertParagraph: (text: string, where: "After" | "Before") => {
+        const p = new FakeParagraph({ text }, self.world);
+        self.world.queue(`table.insertParagraph(${where})`, () => {
+          const rows = self.world.paragraphs.filter((q) => q.tableId === self.tableId && q.tableNestingLevel > 0);
+          self.world.insertAt(where === "After" ? rows[rows.length - 1] : rows[0], p, where);
+        });
+        return p;
+      },
+    };
+    return table;
+  }
+  get inlinePictures() {
+    const self = this.raw;
+    const coll = { items: [] as unknown[], load: () => (self.world.loads.push("paragraph.inlinePictures"), self.world.afterSync.push(() => (coll.items = self.objects.filter((o) => o.kind === "picture"))), coll) };
+    return coll;
+  }
+  /** Paragraph.fields (WordApi 1.4). */
+  get fields() {
+    const self = this.raw;
+    const coll = { items: [] as unknown[], load: () => (self.world.loads.push("paragraph.fields"), self.world.afterSync.push(() => (coll.items = self.objects.filter((o) => o.kind === "field"))), coll) };
+    return coll;
+  }
+  getOoxml() {
+    const result = { value: "" };
+    this.world.loads.push("paragraph.getOoxml");
+    const tags: Record<string, string> = { picture: "<w:drawing/>", field: "<w:fldChar/>", equation: "<m:oMath/>", footnote: "<w:footnoteReference/>", contentControl: "<w:sdt/>" };
+    this.world.afterSync.push(() => (result.value = `<w:p>${this.objects.map((o) => tags[o.kind]).join("")}<w:r><w:t>${this.text}</w:t></w:r></w:p>`));
+    return result;
+  }
+  /** The text as it will look with tracked changes accepted (WordApi 1.4). */
+  getReviewedText(_type?: string) {
+    const result = { value: "" };
+    this.world.afterSync.push(() => (result.value = this.reviewedText()));
+    return result;
+  }
+  reviewedText(): string {
+    const d = this.trackedDeletion;
+    if (!d) return this.text;
+    const at = this.text.indexOf(d.text, Math.max(0, d.at - 1));
+    return at < 0 ? this.text : this.text.slice(0, at) + this.text.slice(at + d.text.length);
   }
   load(arg: string) {
     this.world.loads.push(`paragraph:${arg}`);
     return this;
   }
-  private queue(name: string, apply: () => void) {
-    this.world.pending.push(() => {
-      this.world.ops.push(name);
-      apply();
-    });
+  private guardWrite() {
+    if (this.contentControl?.cannotEdit) throw wordError("AccessDenied", "The content control cannot be edited.");
   }
   insertParagraph(text: string, where: "After" | "Before") {
     const p = new FakeParagraph({ text }, this.world);
-    this.queue(`insertParagraph(${where})`, () => {
-      const list = this.world.paragraphs;
-      const i = list.indexOf(this);
-      list.splice(where === "After" ? i + 1 : i, 0, p);
+    this.world.queue(`insertParagraph(${where})`, () => {
+      this.raw.guardWrite();
+      this.world.insertAt(this, p, where);
+      // A paragraph inserted next to a list item joins its list, with its formats (as pressing Enter does).
+      if (this.list) {
+        p.raw.list = { ...this.list };
+        p.raw.isListItem = true;
+        p.raw.firstLineIndent = this.firstLineIndent;
+        p.raw.leftIndent = this.leftIndent;
+      }
+      if (this.tableNestingLevel > 0) {
+        p.raw.tableNestingLevel = this.tableNestingLevel;
+        p.raw.tableId = this.tableId;
+      }
     });
     return p;
   }
-  insertText(text: string, where: string) {
-    this.queue(`paragraph.insertText(${where})`, () => {
-      if (where === "Replace") this.text = text;
-      else if (where === "End") this.text += text;
-      else this.text = text + this.text;
+  insertText(text: string, where: "Replace" | "Start" | "End") {
+    const range = new FakeRange(this.raw, 0, 0);
+    this.world.queue(`paragraph.insertText(${where})`, () => {
+      this.raw.guardWrite();
+      if (where === "Replace") {
+        // A whole-paragraph replace drops the pictures, fields and footnotes in it and flattens its runs.
+        this.raw.loseObjects();
+        this.raw.runs = [];
+        this.raw.text = text;
+        range.set(0, text.length);
+      } else if (where === "End") {
+        range.set(this.text.length, this.text.length + text.length);
+        this.raw.text += text;
+      } else {
+        for (const o of this.objects) o.at += text.length;
+        this.raw.text = text + this.text;
+        range.set(0, text.length);
+      }
     });
-    return this.range(0, this.text.length);
+    return range;
+  }
+  loseObjects() {
+    for (const o of this.objects) this.world.lost.push(o.kind);
+    this.objects = [];
   }
   delete() {
-    this.queue("paragraph.delete", () => {
-      const list = this.world.paragraphs;
-      list.splice(list.indexOf(this), 1);
+    this.world.queue("paragraph.delete", () => {
+      this.raw.guardWrite();
+      this.raw.loseObjects();
+      this.world.paragraphs.splice(this.world.index(this.raw), 1);
     });
   }
   select(_mode?: string) {
-    this.queue("paragraph.select", () => (this.world.selected = this.text));
+    this.world.queue("paragraph.select", () => (this.world.selected = this.text));
   }
   attachToList(id: number, level: number) {
-    this.queue(`attachToList(${id},${level})`, () => (this.attachedList = { id, level }));
+    this.world.queue(`attachToList(${id},${level})`, () => {
+      // Word refuses to attach a paragraph that already is a list item.
+      if (this.raw.list) throw wordError("InvalidArgument", "The paragraph is already a list item.");
+      this.raw.attachedList = { id, level };
+      this.raw.list = { id, level, label: "" };
+      this.raw.isListItem = true;
+    });
   }
   detachFromList() {
-    this.queue("detachFromList", () => (this.isListItem = false));
-  }
-  getRange(_where?: string) {
-    return {
-      select: () => this.queue("range.select", () => (this.world.selected = "")),
-      // From the paragraph's start to the selection's end: the cursor is collapsed at the paragraph's end here.
-      expandTo: () => {
-        const range = { text: "", load: () => (this.world.afterSync.push(() => (range.text = this.text)), range) };
-        return range;
-      },
-    };
-  }
-  search(needle: string, _opts?: unknown) {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the search results close over their paragraph
-    const para = this;
-    const hits = () => {
-      const out: number[] = [];
-      for (let i = para.text.indexOf(needle); i >= 0; i = para.text.indexOf(needle, i + needle.length)) out.push(i);
-      return out;
-    };
-    const rangeAt = (n: number) => ({
-      insertText: (text: string, where: string) =>
-        para.queue(`range.insertText(${where})`, () => {
-          const at = hits()[n];
-          if (at === undefined) throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
-          para.text = para.text.slice(0, at) + text + para.text.slice(at + needle.length);
-        }),
-      select: () => para.queue("range.select", () => (para.world.selected = needle)),
-      // One font object per searched text: what the batch sets on it, else the paragraph's font.
-      font: new Proxy((para.rangeFonts[needle] ??= {}), { get: (target, key: string) => (key in target ? target[key] : para.font[key]) }),
+    this.world.queue("detachFromList", () => {
+      if (!this.raw.list) throw wordError("ItemNotFound", "The paragraph is not a list item.");
+      this.raw.list = null;
+      this.raw.isListItem = false;
     });
-    const collection = {
-      items: [] as ReturnType<typeof rangeAt>[],
-      getFirst: () => rangeAt(0),
-      load: () => {
-        para.world.loads.push("search:items");
-        para.world.afterSync.push(() => (collection.items = hits().map((_, n) => rangeAt(n))));
-        return collection;
-      },
-    };
-    return collection;
   }
-  private range(_a: number, _b: number) {
-    return { select: () => this.queue("range.select", () => (this.world.selected = this.text)) };
+  getRange(where: "Start" | "End" | "Whole" | "Content" = "Whole") {
+    const start = where === "End" ? this.text.length : 0;
+    const end = where === "Start" ? 0 : this.text.length;
+    const r = new FakeRange(this.raw, start, end);
+    if (where === "Whole") r.whole = true;
+    return r;
+  }
+  search(needle: string, opts?: { matchCase?: boolean }) {
+    return searchIn(this.raw, 0, () => this.text.length, needle, opts);
   }
 }
 
-interface World {
-  sections: FakeSection[];
-  paragraphs: FakeParagraph[];
-  pending: (() => void)[];
-  afterSync: (() => void)[];
-  ops: string[];
-  loads: string[];
-  selected: string | null;
+/** A range of one paragraph's text (the stand-in does not model ranges across paragraphs except for expandTo). */
+export class FakeRange {
+  whole = false;
+  text = "";
+  readonly font: Record<string, unknown>;
+  constructor(
+    readonly para: FakeParagraph,
+    public start: number,
+    public end: number,
+    key?: string,
+  ) {
+    const rangeFonts = (para.rangeFonts[key ?? ""] ??= {});
+    const world = para.world;
+    // One font object per searched text: what the batch sets on it, else the paragraph's font.
+    this.font = new Proxy(rangeFonts, {
+      get: (target, k: string) => (k in target ? target[k] : para.font[k]),
+      set: (target, k: string, value) => (world.queue(`range.font.${k}`, () => (target[k] = value)), true),
+    });
+  }
+  set(start: number, end: number) {
+    this.start = start;
+    this.end = end;
+  }
+  load(_arg?: string) {
+    this.para.world.loads.push("range:text");
+    this.para.world.afterSync.push(() => (this.text = this.para.text.slice(this.start, this.end)));
+    return this;
+  }
+  insertText(text: string, where: "Replace" | "Start" | "End" | "Before" | "After") {
+    const para = this.para;
+    const out = new FakeRange(para, 0, 0);
+    para.world.queue(`range.insertText(${where})`, () => {
+      if (para.contentControl?.cannotEdit) throw wordError("AccessDenied");
+      if (this.start > para.text.length) throw wordError("ItemNotFound");
+      const at = where === "Replace" || where === "Start" || where === "Before" ? this.start : this.end;
+      const cut = where === "Replace" ? this.end : at;
+      para.text = para.text.slice(0, at) + text + para.text.slice(cut);
+      const shift = text.length - (cut - at);
+      for (const o of para.objects) if (o.at >= cut) o.at += shift;
+      out.set(at, at + text.length);
+      if (where === "Replace") this.set(at, at + text.length);
+    });
+    return out;
+  }
+  select(_mode?: string) {
+    this.para.world.queue("range.select", () => (this.para.world.selected = this.para.text.slice(this.start, this.end)));
+  }
+  search(needle: string, opts?: { matchCase?: boolean }) {
+    return searchIn(this.para, this.start, () => this.end, needle, opts);
+  }
+  get paragraphs() {
+    return { getFirst: () => this.para, getLast: () => this.para };
+  }
+  /** From this range's start to `to` (a position in the same paragraph here). */
+  expandTo(to: { pos: Pos } | FakeRange) {
+    const end = to instanceof FakeRange ? to.end : "outside" in to.pos ? -1 : to.pos.offset;
+    const r = new FakeRange(this.para, this.start, end);
+    this.para.world.queue("expandTo", () => {
+      if (end < 0) throw wordError("ItemNotFound", "The ranges are in different stories.");
+    });
+    return r;
+  }
 }
 
-/** Build a mock Word with `paragraphs`, the cursor in paragraph `cursor`. */
+/** Paragraph.search / Range.search: fails at sync while the Find dialog is open or when the text is over 255 characters. */
+function searchIn(para: FakeParagraph, from: number, to: () => number, raw: string, _opts?: { matchCase?: boolean }) {
+  const world = para.world;
+  // ^^ is how a literal ^ is searched for.
+  const needle = raw.replace(/\^\^/g, "^");
+  const fold = world.options.searchFoldsWidth !== false ? foldWidth : (s: string) => s;
+  const hits = () => {
+    const text = fold(para.text.slice(0, to()));
+    const n = fold(needle);
+    const out: number[] = [];
+    for (let i = text.indexOf(n, from); i >= 0 && n; i = text.indexOf(n, i + 1)) out.push(i);
+    return out;
+  };
+  const check = () => {
+    if (world.options.searchDialogOpen) throw wordError("SearchDialogIsOpen", "The search dialog is open.");
+    if (raw.length > 255) throw wordError("InvalidArgument", "The search string is too long.");
+  };
+  world.queue("search", check);
+  const collection = {
+    items: [] as FakeRange[],
+    getFirst: () => {
+      const r = new FakeRange(para, -1, -1, needle);
+      // getFirst on no hit: ItemNotFound at sync, failing the batch from that command on.
+      world.queue("getFirst", () => {
+        const at = hits()[0];
+        if (at === undefined) throw wordError("ItemNotFound", "getFirst: no item.");
+        r.set(at, at + needle.length);
+      });
+      return r;
+    },
+    load: (_arg?: string) => {
+      world.loads.push("search:items");
+      world.afterSync.push(() => {
+        collection.items = hits().map((at) => {
+          const r = new FakeRange(para, at, at + needle.length, needle);
+          r.text = para.text.slice(at, at + needle.length);
+          return r;
+        });
+      });
+      return collection;
+    },
+  };
+  return collection;
+}
+
+/** Build a mock Word with `paragraphs`, the cursor at the end of paragraph `cursor`. */
 export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd = cursor, options: WordMockOptions = {}): WordMock {
-  const world: World = { sections: [], paragraphs: [], pending: [], afterSync: [], ops: [], loads: [], selected: null };
+  const world = new World(options);
   world.paragraphs = inits.map((p) => new FakeParagraph(p, world));
+  // Consecutive table paragraphs form one table.
+  world.paragraphs.forEach((p, i) => {
+    if (p.tableNestingLevel > 0) p.tableId = i > 0 && world.paragraphs[i - 1].tableNestingLevel > 0 ? world.paragraphs[i - 1].tableId : ++tableIds;
+  });
   world.sections = Array.from({ length: options.sections ?? 1 }, (_, i) => new FakeSection(world, options.pageSetup, i === 0 ? options : {}));
+  world.selection = options.selection ?? {
+    story: "body",
+    start: { paragraph: cursor, offset: inits[cursor]?.text.length ?? 0 },
+    end: { paragraph: cursorEnd, offset: inits[cursorEnd]?.text.length ?? 0 },
+  };
   let syncs = 0;
   let failAt: number | null = null;
+  let failAfterOps = 0;
   let failError = { code: "GeneralException", message: "sync failed" };
+  let running = false;
 
+  const selPos = (which: "start" | "end"): Pos => {
+    const s = world.selection;
+    if (s.story !== "body") return { outside: true };
+    const at = s[which];
+    return { paragraph: world.paragraphs[at.paragraph], offset: at.offset };
+  };
+  /** A paragraph of another story (the footer the cursor is in): not in the body. */
+  const storyParagraph = new FakeParagraph({ text: "— 1 —" }, world);
+  const selParagraph = (which: "start" | "end") => {
+    const pos = selPos(which);
+    return "outside" in pos ? storyParagraph : pos.paragraph;
+  };
+  const posRange = (pos: Pos) => ({ pos });
   const selection = {
     text: "",
     isEmpty: true,
     load(arg: string) {
       world.loads.push(`selection:${arg}`);
-    },
-    getRange: (where: string) => ({ where }),
-    paragraphs: { getLast: () => world.paragraphs[cursorEnd] },
-    insertText(text: string, where: string) {
-      const p = world.paragraphs[cursor];
-      world.pending.push(() => {
-        world.ops.push(`selection.insertText(${where})`);
-        p.text += text;
+      world.afterSync.push(() => {
+        const s = world.selection;
+        if (s.story !== "body") return;
+        const same = s.start.paragraph === s.end.paragraph;
+        selection.isEmpty = same && s.start.offset === s.end.offset;
+        selection.text = same ? world.paragraphs[s.start.paragraph].text.slice(s.start.offset, s.end.offset) : "";
       });
-      return {
-        search: (needle: string) => ({ getFirst: () => ({ select: () => world.pending.push(() => (world.selected = needle)) }) }),
-        select: () => world.pending.push(() => (world.selected = "")),
-      };
+      return selection;
+    },
+    getRange: (where: "Start" | "End" | "Whole" = "Whole") => posRange(selPos(where === "Start" ? "start" : "end")),
+    paragraphs: { getFirst: () => selParagraph("start"), getLast: () => selParagraph("end") },
+    get parentContentControlOrNullObject() {
+      return selParagraph("end").parentContentControlOrNullObject;
+    },
+    insertText(text: string, where: "End") {
+      const pos = selPos("end");
+      const para = "outside" in pos ? storyParagraph : pos.paragraph;
+      const offset = "outside" in pos ? storyParagraph.text.length : pos.offset;
+      return new FakeRange(para, offset, offset).insertText(text, where === "End" ? "Start" : where);
     },
   };
 
-  const data = {
-    context: {
-      document: {
-        body: {
-          paragraphs: {
-            items: world.paragraphs,
-            load: function (this: OfficeMockObject, arg: string) {
-              world.loads.push(String(arg));
-              return OfficeMockObject.prototype.load.call(this, "items");
-            },
-          },
-          getRange: () => ({
-            expandTo: (to: { where: string }) => ({
-              paragraphs: {
-                items: [] as FakeParagraph[],
-                load(arg: string) {
-                  world.loads.push(`before:${arg}`);
-                  const last = to.where === "End" ? cursorEnd : cursor;
-                  world.afterSync.push(() => (this.items = world.paragraphs.slice(0, last + 1)));
-                },
-              },
-            }),
-          }),
+  /** The paragraphs a range from the body's start to `to` covers: a range ending at a paragraph's start stops before it. */
+  const coveredTo = (to: Pos | FakeRange): FakeParagraph[] => {
+    const pos: Pos = to instanceof FakeRange ? { paragraph: to.para, offset: to.end, whole: to.whole } : to;
+    if ("outside" in pos) throw wordError("ItemNotFound", "The range is not in the body.");
+    const i = world.index(pos.paragraph);
+    if (i < 0) throw wordError("ItemNotFound", "The range is not in the body.");
+    const through = pos.whole || pos.offset > 0 || i === 0 ? i : i - 1;
+    return world.paragraphs.slice(0, through + 1);
+  };
+  const body = {
+    get paragraphs() {
+      const coll = {
+        items: [] as FakeParagraph[],
+        load(arg: string) {
+          world.loads.push(String(arg));
+          world.afterSync.push(() => (coll.items = [...world.paragraphs]));
+          return coll;
         },
-        getSelection: () => selection,
+        getFirst: () => world.paragraphs[0],
+        getLast: () => world.paragraphs[world.paragraphs.length - 1],
+      };
+      return coll;
+    },
+    getRange: (_where: "Start" | "Whole") => ({
+      expandTo: (to: { pos: Pos } | FakeRange) => {
+        const paragraphs = {
+          items: [] as FakeParagraph[],
+          load(arg: string) {
+            world.loads.push(`before:${arg}`);
+            // Resolved at sync: a position outside the body fails the batch with ItemNotFound.
+            world.queue("expandTo", () => void coveredTo(to instanceof FakeRange ? to : to.pos));
+            world.afterSync.push(() => (paragraphs.items = coveredTo(to instanceof FakeRange ? to : to.pos)));
+            return paragraphs;
+          },
+        };
+        const text = { text: "", paragraphs };
+        return Object.assign(text, {
+          load(_arg: string) {
+            world.loads.push("range:text");
+            world.queue("expandTo", () => void coveredTo(to instanceof FakeRange ? to : to.pos));
+            world.afterSync.push(() => {
+              const end = to instanceof FakeRange ? to : to.pos;
+              if ("outside" in end) return;
+              const para = end instanceof FakeRange ? end.para : end.paragraph;
+              text.text = para.text.slice(0, end instanceof FakeRange ? end.end : end.offset);
+            });
+            return text;
+          },
+        });
       },
-    },
-    run: async function (this: { context: unknown }, cb: (c: unknown) => Promise<unknown>) {
-      return cb(this.context);
+    }),
+    getReviewedText(_type?: string) {
+      const result = { value: "" };
+      world.afterSync.push(() => (result.value = world.paragraphs.map((p) => p.reviewedText()).join("\r")));
+      return result;
     },
   };
-  const mock = new OfficeMockObject(data) as unknown as { context: { sync: () => Promise<void>; document: { body: { paragraphs: { items: unknown } }; sections?: unknown } }; run: WordMock["run"] };
-  const ctx = mock.context;
-  // Sections stay plain objects (outside the mock's load/sync model), like the paragraphs' own properties.
-  ctx.document.sections = {
-    get items() {
-      return world.sections;
+
+  const document = {
+    body,
+    changeTrackingMode: options.changeTrackingMode ?? "Off",
+    load(arg: string) {
+      world.loads.push(`document:${arg}`);
+      return document;
     },
-    load(arg?: string) {
-      world.loads.push(`sections:${arg ?? ""}`);
+    getSelection: () => selection,
+    sections: {
+      get items() {
+        return world.sections;
+      },
+      load(arg?: string) {
+        world.loads.push(`sections:${arg ?? ""}`);
+      },
+      getFirst: () => world.sections[0],
     },
-    getFirst: () => world.sections[0],
   };
-  // Property sets are not queued here; a failed sync puts the formats back as Word would (nothing of the batch applies).
-  let committed = snapshotFormats(world);
-  const originalSync = ctx.sync.bind(ctx);
-  ctx.sync = async () => {
-    syncs++;
-    if (failAt !== null && syncs === failAt) {
+
+  const context = {
+    document,
+    async sync() {
+      syncs++;
+      const ops = world.pending;
       world.pending = [];
-      restoreFormats(committed);
-      throw Object.assign(new Error(failError.message), failError);
-    }
-    const ops = world.pending;
-    world.pending = [];
-    // A failing operation fails the whole sync, as in Word; earlier operations of the batch stay undone here.
-    const snapshot = world.paragraphs.map((p) => ({ p, text: p.text }));
-    const order = [...world.paragraphs];
-    try {
-      for (const op of ops) op();
-    } catch (e) {
-      world.paragraphs.splice(0, world.paragraphs.length, ...order);
-      for (const s of snapshot) s.p.text = s.text;
-      restoreFormats(committed);
-      throw e;
-    }
-    committed = snapshotFormats(world);
-    await originalSync();
-    // The mock copies the array when loaded; keep it pointing at the live paragraphs.
-    for (const f of world.afterSync.splice(0)) f();
+      const after = world.afterSync;
+      world.afterSync = [];
+      world.applying = true;
+      try {
+        const failHere = failAt !== null && syncs === failAt;
+        ops.forEach((op, i) => {
+          if (failHere && i >= failAfterOps) throw Object.assign(new Error(failError.message), failError);
+          world.ops.push(op.name);
+          op.run();
+        });
+        if (failHere) throw Object.assign(new Error(failError.message), failError);
+      } finally {
+        world.applying = false;
+      }
+      for (const f of after) f();
+    },
   };
+
   return {
-    run: (batch) => mock.run(batch),
+    run: async (batch) => {
+      // Overlapping calls fail (office-js #1225): a second Word.run while one is in flight is refused.
+      if (running) throw wordError("GeneralException", "Wait until the previous call completes.");
+      running = true;
+      world.batching = true;
+      try {
+        return await batch(context as unknown as Word.RequestContext);
+      } finally {
+        world.batching = false;
+        world.pending = [];
+        world.afterSync = [];
+        running = false;
+      }
+    },
     syncs: () => syncs,
     texts: () => world.paragraphs.map((p) => p.text),
     loads: world.loads,
     ops: world.ops,
     selected: () => world.selected,
-    failSyncAt: (n, error) => {
+    failSyncAt: (n, error, afterOps = 0) => {
       failAt = n;
+      failAfterOps = afterOps;
       if (error) failError = error;
     },
     paragraph: (i) => world.paragraphs[i],
     sections: () => world.sections,
+    lost: () => world.lost,
+    world,
   };
-}
-
-const FORMAT_KEYS = ["style", "styleBuiltIn", "alignment", "firstLineIndent", "leftIndent", "rightIndent", "lineSpacing", "spaceBefore", "spaceAfter"] as const;
-
-/** The formats of paragraphs, page setups and header/footer contents, to put back after a failed sync. */
-function snapshotFormats(world: World) {
-  return {
-    paragraphs: world.paragraphs.map((p) => ({
-      p,
-      values: FORMAT_KEYS.map((k) => p[k]),
-      font: { ...p.font },
-      rangeFonts: Object.fromEntries(Object.entries(p.rangeFonts).map(([k, v]) => [k, { ...v }])),
-    })),
-    sections: world.sections.map((s) => ({ s, pageSetup: { ...s.pageSetup }, parts: [...s.parts.values()].map((b) => ({ b, state: b.snapshot() })) })),
-  };
-}
-
-function restoreFormats(snap: ReturnType<typeof snapshotFormats>): void {
-  for (const { p, values, font, rangeFonts } of snap.paragraphs) {
-    FORMAT_KEYS.forEach((k, i) => ((p as unknown as Record<string, unknown>)[k] = values[i]));
-    for (const key of Object.keys(p.font)) delete p.font[key];
-    Object.assign(p.font, font);
-    for (const [k, f] of Object.entries(p.rangeFonts)) {
-      for (const key of Object.keys(f)) delete f[key];
-      Object.assign(f, rangeFonts[k]);
-    }
-  }
-  for (const { s, pageSetup, parts } of snap.sections) {
-    for (const key of Object.keys(s.pageSetup)) delete s.pageSetup[key];
-    Object.assign(s.pageSetup, pageSetup);
-    for (const { b, state } of parts) b.restore(state);
-  }
 }
 
 /** A section: page setup (WordApiDesktop 1.3) as plain properties, headers and footers (WordApi 1.1). */
@@ -342,7 +673,8 @@ export class FakeSection {
     pageSetup: Record<string, unknown> | undefined,
     content: WordMockOptions,
   ) {
-    this.pageSetup = { paperSize: "A4", pageWidth: 595.3, pageHeight: 841.9, topMargin: 72, bottomMargin: 72, leftMargin: 90, rightMargin: 90, footerDistance: 35.4, oddAndEvenPagesHeaderFooter: false, ...pageSetup };
+    const target: Record<string, unknown> = { paperSize: "A4", pageWidth: 595.3, pageHeight: 841.9, topMargin: 72, bottomMargin: 72, leftMargin: 90, rightMargin: 90, footerDistance: 35.4, oddAndEvenPagesHeaderFooter: false, ...pageSetup };
+    this.pageSetup = new Proxy(target, { set: (t, k: string, v) => (world.queue(`pageSetup.${k}`, () => (t[k] = v)), true) });
     this.part("footer:Primary").text = content.footer ?? "";
     this.part("footer:EvenPages").text = content.evenFooter ?? "";
     this.part("header:Primary").text = content.header ?? "";
@@ -378,35 +710,21 @@ export class FakeHeaderFooter {
     return this;
   }
   clear() {
-    this.world.pending.push(() => {
-      this.world.ops.push(`${this.key}.clear`);
-      this.restore({ text: "", font: {}, fields: [] });
+    this.world.queue(`${this.key}.clear`, () => {
+      this.text = "";
+      this.font = {};
+      this.fields = [];
+      this.alignment = this.firstLineIndent = this.leftIndent = this.rightIndent = undefined;
     });
   }
   get paragraphs() {
     return { getFirst: () => this.paragraph() };
   }
-  snapshot() {
-    return { text: this.text, font: { ...this.font }, alignment: this.alignment, firstLineIndent: this.firstLineIndent, leftIndent: this.leftIndent, rightIndent: this.rightIndent, fields: [...this.fields] };
-  }
-  restore(state: Partial<ReturnType<FakeHeaderFooter["snapshot"]>>) {
-    this.text = state.text ?? "";
-    this.font = { ...state.font };
-    this.alignment = state.alignment;
-    this.firstLineIndent = state.firstLineIndent;
-    this.leftIndent = state.leftIndent;
-    this.rightIndent = state.rightIndent;
-    this.fields = [...(state.fields ?? [])];
-  }
   /** The body's (only) paragraph: its formats are the body's own fields. */
   private paragraph() {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the paragraph proxy writes through to its body
     const body = this;
-    const queue = (name: string, apply: () => void) =>
-      body.world.pending.push(() => {
-        body.world.ops.push(`${body.key}.${name}`);
-        apply();
-      });
+    const queue = (name: string, apply: () => void) => body.world.queue(`${body.key}.${name}`, apply);
     const rangeOf = (range: { start: number; end: number }) => ({
       insertField: (where: string, type: string) =>
         queue(`insertField(${where},${type})`, () => {
@@ -415,21 +733,20 @@ export class FakeHeaderFooter {
           body.fields.push(type);
         }),
     });
+    const font = new Proxy(body.font, { set: (_t, k: string, v) => (queue(`font.${k}`, () => (body.font[k] = v)), true), get: (_t, k: string) => body.font[k] });
     return {
-      get font() {
-        return body.font;
-      },
+      font,
       set alignment(v: string) {
-        body.alignment = v;
+        queue("alignment", () => (body.alignment = v));
       },
       set firstLineIndent(v: number) {
-        body.firstLineIndent = v;
+        queue("firstLineIndent", () => (body.firstLineIndent = v));
       },
       set leftIndent(v: number) {
-        body.leftIndent = v;
+        queue("leftIndent", () => (body.leftIndent = v));
       },
       set rightIndent(v: number) {
-        body.rightIndent = v;
+        queue("rightIndent", () => (body.rightIndent = v));
       },
       insertText: (text: string, where: string) => {
         const range = { start: 0, end: 0 };

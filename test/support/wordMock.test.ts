@@ -1,0 +1,133 @@
+// The stand-in for Word fails the way Word fails: each behaviour the adapter must survive, tested on the stand-in
+// itself (sources in README, "How the tests imitate Word").
+import { createWordMock, type FakeParagraphInit } from "./wordMock";
+
+const texts = (n: number): FakeParagraphInit[] => Array.from({ length: n }, (_, i) => ({ text: `第${i}段。` }));
+
+describe("the Word stand-in", () => {
+  test("no rollback: commands before the failing one stay applied, the ones after it are skipped (OfficeExtension.Error)", async () => {
+    const word = createWordMock(texts(2));
+    const outcome = word.run(async (context) => {
+      const first = context.document.body.paragraphs.getFirst();
+      first.insertParagraph("新甲", "After");
+      first.insertParagraph("新乙", "After");
+      first.search("不存在").getFirst().insertText("x", "Replace");
+      first.insertParagraph("新丙", "After");
+      await context.sync();
+    });
+    await expect(outcome).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(word.texts()).toEqual(["第0段。", "新乙", "新甲", "第1段。"]);
+  });
+
+  test("search(...).getFirst() on a miss fails the sync with ItemNotFound", async () => {
+    const word = createWordMock(texts(1));
+    await expect(word.run(async (c) => (c.document.body.paragraphs.getFirst().search("无").getFirst().select(), c.sync()))).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("search fails with SearchDialogIsOpen while Find and Replace is open (office-js #4922)", async () => {
+    const word = createWordMock(texts(1), 0, 0, { searchDialogOpen: true });
+    await expect(word.run(async (c) => (c.document.body.paragraphs.getFirst().search("第").load("items"), c.sync()))).rejects.toMatchObject({ code: "SearchDialogIsOpen" });
+  });
+
+  test("search over 255 characters fails (office-js #1726)", async () => {
+    const word = createWordMock([{ text: "甲".repeat(300) }]);
+    await expect(word.run(async (c) => (c.document.body.paragraphs.getFirst().search("甲".repeat(256)).load("items"), c.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("search matches half- and full-width forms of each other; a tracked deletion is in text and search (office-js #1267)", async () => {
+    const word = createWordMock([{ text: "甲，乙,丙" }, { text: "删除后", trackedDeletion: { at: 2, text: "旧字" } }]);
+    let hits = 0;
+    let reviewed = "";
+    await word.run(async (c) => {
+      const [a, b] = [word.paragraph(0), word.paragraph(1)] as unknown as Word.Paragraph[];
+      const found = a.search(",");
+      found.load("items");
+      const t = b.getReviewedText("Current");
+      await c.sync();
+      hits = found.items.length;
+      reviewed = t.value;
+    });
+    expect(hits).toBe(2);
+    expect(word.paragraph(1).text).toBe("删除旧字后");
+    expect(reviewed).toBe("删除后");
+  });
+
+  test("attachToList on a list item throws; attaching does not apply the level's indents (office-js #6524)", async () => {
+    const word = createWordMock([{ text: "一", list: { id: 1, level: 0, label: "一、" }, leftIndent: 0, firstLineIndent: 32 }, { text: "正文", firstLineIndent: 0 }]);
+    await expect(word.run(async (c) => (word.paragraph(0).attachToList(1, 0), c.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await word.run(async (c) => (word.paragraph(1).attachToList(1, 0), c.sync()));
+    expect(word.paragraph(1)).toMatchObject({ isListItem: true, firstLineIndent: 0 });
+  });
+
+  test("a paragraph inserted after a list item joins its list; a heading style linked to a list numbers the paragraph", async () => {
+    const word = createWordMock([{ text: "一", list: { id: 4, level: 0, label: "一、" } }, { text: "正文" }], 0, 0, { headingNumbering: { listId: 9, levels: { Heading1: 0 } } });
+    await word.run(async (c) => {
+      word.paragraph(0).insertParagraph("续", "After");
+      (word.paragraph(1) as unknown as Word.Paragraph).styleBuiltIn = "Heading1" as Word.BuiltInStyleName;
+      await c.sync();
+    });
+    expect(word.paragraph(1)).toMatchObject({ text: "续", isListItem: true, list: { id: 4 } });
+    expect(word.paragraph(2)).toMatchObject({ text: "正文", isListItem: true, list: { id: 9, level: 0 } });
+  });
+
+  test("Paragraph.text leaves out a picture; deleting or replacing the paragraph destroys it", async () => {
+    const word = createWordMock([{ text: "", objects: [{ kind: "picture", at: 0 }] }, { text: "有脚注的段落", objects: [{ kind: "footnote", at: 6 }] }]);
+    expect(word.paragraph(0).text).toBe("");
+    await word.run(async (c) => {
+      word.paragraph(1).insertText("替换", "Replace");
+      word.paragraph(0).delete();
+      await c.sync();
+    });
+    expect(word.lost()).toEqual(["footnote", "picture"]);
+  });
+
+  test("a range from the body's start to the start of a paragraph (an empty line) covers only the paragraphs before it", async () => {
+    const word = createWordMock([{ text: "甲" }, { text: "" }, { text: "乙" }], 0, 0, { selection: { story: "body", start: { paragraph: 1, offset: 0 }, end: { paragraph: 1, offset: 0 } } });
+    let count = 0;
+    await word.run(async (c) => {
+      const sel = c.document.getSelection();
+      const before = c.document.body.getRange("Start").expandTo(sel.getRange("Start")).paragraphs;
+      before.load("items");
+      await c.sync();
+      count = before.items.length;
+    });
+    expect(count).toBe(1);
+  });
+
+  test("expandTo a selection in the footer fails with ItemNotFound", async () => {
+    const word = createWordMock(texts(3), 0, 0, { selection: { story: "footer" } });
+    const read = word.run(async (c) => {
+      c.document.body.getRange("Start").expandTo(c.document.getSelection().getRange("End")).paragraphs.load("items");
+      await c.sync();
+    });
+    await expect(read).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("a locked content control rejects writes", async () => {
+    const word = createWordMock([{ text: "固定文字", contentControl: { title: "单位名称", cannotEdit: true } }]);
+    await expect(word.run(async (c) => (word.paragraph(0).insertText("x", "End"), c.sync()))).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(word.texts()).toEqual(["固定文字"]);
+  });
+
+  test("overlapping Word.run calls fail: wait until the previous call completes (office-js #1225)", async () => {
+    const word = createWordMock(texts(1));
+    const slow = word.run(async (c) => {
+      await new Promise((r) => setTimeout(r, 5));
+      await c.sync();
+    });
+    await expect(word.run(async (c) => c.sync())).rejects.toThrow(/previous call/);
+    await slow;
+  });
+
+  test("format properties set in a batch are commands: a failure before them leaves them unset", async () => {
+    const word = createWordMock([{ text: "甲", alignment: "Left" }]);
+    word.failSyncAt(1, { code: "GeneralException", message: "x" }, 0);
+    await expect(
+      word.run(async (c) => {
+        (word.paragraph(0) as unknown as Word.Paragraph).alignment = "Centered";
+        await c.sync();
+      }),
+    ).rejects.toBeDefined();
+    expect(word.paragraph(0).alignment).toBe("Left");
+  });
+});
