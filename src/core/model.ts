@@ -76,4 +76,8 @@ export interface DocSnapshot {
   selectionEmpty?: boolean;
   /** The selected text, when there is a selection. */
   selectionText?: string;
+  /** The cursor is in a header, footer, footnote, comment or text box: `cursor` is then the last paragraph. */
+  cursorOutsideBody?: boolean;
+  /** Word's track changes (document.changeTrackingMode, WordApi 1.4); "unknown" where Word cannot say. */
+  trackChanges?: "on" | "off" | "unknown";
 }

@@ -52,6 +52,21 @@ export function App({ host, initialTab = "outline" }: { host: DocumentHost; init
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
+      {snapshot?.cursorOutsideBody && (
+        <MessageBar intent="info" data-testid="cursor-outside">
+          <MessageBarBody>光标在页眉、页脚、脚注或文本框中，不在正文里：插入的内容将放在文档末尾。</MessageBarBody>
+        </MessageBar>
+      )}
+      {snapshot?.trackChanges === "on" && (
+        <MessageBar intent="warning" data-testid="track-changes">
+          <MessageBarBody>文档已打开“修订”：修复和插入会记为修订；检查按接受修订后的文字进行，含修订的段落只在能唯一定位时修复。</MessageBarBody>
+        </MessageBar>
+      )}
+      {snapshot?.trackChanges === "unknown" && (
+        <Text size={200} className={styles.summary} data-testid="track-changes-unknown">
+          此版本 Word 无法告知是否打开了“修订”（需 WordApi 1.4）；如已打开，修复会记为修订。
+        </Text>
+      )}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
         <Tab value="outline">提纲</Tab>
         <Tab value="snippets">短语</Tab>

@@ -205,10 +205,12 @@ describe("WordHost.applyFormatting", () => {
     expect(word.paragraph(1)).toMatchObject({ styleBuiltIn: "Other", firstLineIndent: -20, leftIndent: 20, font: { name: "黑体", size: 16 } });
   });
 
-  test("a sync rejected mid-action leaves every format as it was", async () => {
+  test("a write rejected partway keeps what Word did before the failure, and the pane is told so", async () => {
     const { word, host, plan } = setup(10, DESKTOP);
-    word.failSyncAt(3);
-    await expect(host.applyFormatting(plan)).rejects.toThrow(/文档未作任何修改/);
+    // The write (sync 3): Word applies the title's first format (its style) and fails on the next command.
+    word.failSyncAt(3, { code: "GeneralException", message: "x" }, 1);
+    await expect(host.applyFormatting(plan)).rejects.toThrow(/部分格式可能已经写入.*Ctrl\+Z/);
+    expect(word.paragraph(0).styleBuiltIn).toBe("Title");
     expect(word.paragraph(0).font).toEqual({ name: "宋体", size: 12, bold: true });
     expect(word.paragraph(2).styleBuiltIn).toBe("Normal");
     expect(word.paragraph(2).font).toMatchObject({ color: "#2F5496", italic: true });
@@ -219,12 +221,13 @@ describe("WordHost.applyFormatting", () => {
 });
 
 describe("WordHost.restoreFormatting (撤销排版)", () => {
-  test.each([10, 5000])("puts back the formats, the page setup and the footers of a %i-paragraph document in two syncs", async (n) => {
+  test.each([10, 5000])("puts back the formats, the page setup and the footers of a %i-paragraph document in three syncs", async (n) => {
     const { word, host, plan } = setup(n, DESKTOP);
     const { backup } = await host.applyFormatting(plan);
     const before = word.syncs();
     const result = await host.restoreFormatting(backup);
-    expect(word.syncs() - before).toBe(2);
+    // Read, find the run-in sentence (a loaded search), write.
+    expect(word.syncs() - before).toBe(3);
     expect(result).toMatchObject({ restored: n, skipped: 0 });
     expect(word.paragraph(0)).toMatchObject({ styleBuiltIn: "Normal", font: { name: "宋体", size: 12, bold: true }, alignment: "Left" });
     expect(word.paragraph(2).styleBuiltIn).toBe("Normal");

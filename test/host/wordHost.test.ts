@@ -57,7 +57,8 @@ describe("WordHost.insertBlocks", () => {
       ],
       { kind: "cursor" },
     );
-    expect(word.syncs()).toBe(2);
+    // The light cursor read (1), then read, verify the anchor, write (3).
+    expect(word.syncs()).toBe(4);
     expect(word.texts().slice(2, 5)).toEqual(["正文第2段。", "三、整改措施", "【整改措施】"]);
     const heading = word.paragraph(3);
     expect(heading.styleBuiltIn).toBe("Heading1");
@@ -80,7 +81,7 @@ describe("WordHost.insertBlocks", () => {
     expect(word.texts()).toEqual(before);
   });
 
-  test.each([10, 5000])("renumbers the later typed headings in the same batch (%i paragraphs, 2 syncs)", async (n) => {
+  test.each([10, 5000])("renumbers the later typed headings in the same batch (%i paragraphs, 3 syncs)", async (n) => {
     const paras = doc(n);
     paras[1] = { text: "一、存在的问题" };
     paras[3] = { text: "二、整改措施" };
@@ -91,7 +92,7 @@ describe("WordHost.insertBlocks", () => {
       { paragraph: n - 2, offset: 0, length: 2, text: "四、", expected: "三、" },
     ];
     await new WordHost({ run: word.run }).insertBlocks([{ text: "二、原因分析", kind: "heading", level: 1 }], { kind: "after", paragraph: 2, expected: paras[2].text }, renumber);
-    expect(word.syncs()).toBe(2);
+    expect(word.syncs()).toBe(3);
     const texts = word.texts();
     expect(texts.slice(1, 5)).toEqual(["一、存在的问题", paras[2].text, "二、原因分析", "三、整改措施"]);
     expect(texts[n - 1]).toBe("四、个人有关事项");
@@ -109,11 +110,21 @@ describe("WordHost.insertBlocks", () => {
     expect(word.texts()).toEqual(before);
   });
 
-  test("a sync rejected mid-action leaves the document as it was", async () => {
+  test("a write rejected partway keeps what Word did before the failure, and the message says so after a re-read", async () => {
+    const word = createWordMock(doc(10), 1);
+    const before = word.texts();
+    // Sync 4 is the write (cursor read, read, verify); Word applies its first command, then fails (no rollback).
+    word.failSyncAt(4, { code: "GeneralException", message: "x" }, 1);
+    const insert = new WordHost({ run: word.run }).insertBlocks([{ text: "新段落", kind: "body" }, { text: "又一段", kind: "body" }], { kind: "cursor" });
+    await expect(insert).rejects.toThrow(/已核对文档：有 1 段已被修改.*Ctrl\+Z/);
+    expect(word.texts()).toEqual([...before.slice(0, 2), "新段落", ...before.slice(2)]);
+  });
+
+  test("a sync rejected before the write leaves the document as it was, and says nothing was written", async () => {
     const word = createWordMock(doc(10), 1);
     const before = word.texts();
     word.failSyncAt(2);
-    await expect(new WordHost({ run: word.run }).insertBlocks([{ text: "新段落", kind: "body" }], { kind: "cursor" })).rejects.toThrow(/文档未作任何修改/);
+    await expect(new WordHost({ run: word.run }).insertBlocks([{ text: "新段落", kind: "body" }], { kind: "cursor" })).rejects.toThrow(/尚未写入/);
     expect(word.texts()).toEqual(before);
   });
 
@@ -152,10 +163,11 @@ describe("WordHost.applyFixes", () => {
     expect(word.texts()).toEqual(["甲，乙", "丙,丁"]);
   });
 
-  test.each([1, 2, 3])("a sync rejected at call %i leaves every paragraph as it was", async (at) => {
+  test.each([1, 2, 3])("a sync rejected at call %i: before the write nothing changes; in the write what Word applied is re-read and told", async (at) => {
     const word = createWordMock([{ text: "甲,乙,甲,乙" }, { text: "会员资料 仅供学习" }]);
     const before = word.texts();
-    word.failSyncAt(at);
+    // In the write (sync 3) Word has applied the first command (the last paragraph's deletion) when it fails.
+    word.failSyncAt(at, { code: "GeneralException", message: "x" }, 1);
     const host = new WordHost({ run: word.run });
     const outcome = await host
       .applyFixes([
@@ -167,10 +179,15 @@ describe("WordHost.applyFixes", () => {
         (r) => r,
         (e: Error) => e,
       );
-    // A later repeat of "," needs its search results loaded: three syncs, so each failure point is inside the action.
+    // Read, verify (search hits, content checks), write: three syncs, so each failure point is inside the action.
     expect(outcome).toBeInstanceOf(Error);
-    expect((outcome as Error).message).toMatch(/[\u4e00-\u9fff]/);
-    expect(word.texts()).toEqual(before);
+    if (at < 3) {
+      expect((outcome as Error).message).toMatch(/尚未写入/);
+      expect(word.texts()).toEqual(before);
+    } else {
+      expect((outcome as Error).message).toMatch(/已核对文档：有 1 段已被修改.*Ctrl\+Z/);
+      expect(word.texts()).toEqual([before[0]]);
+    }
   });
 });
 
@@ -179,7 +196,8 @@ describe("WordHost.select", () => {
     const word = createWordMock([{ text: "正文" }, { text: "这里有XX处，还有XX。" }]);
     await new WordHost({ run: word.run }).select({ paragraph: 1, offset: 3, length: 2, expected: "XX" });
     expect(word.selected()).toBe("XX");
-    expect(word.syncs()).toBe(2);
+    // Read, load the search hits (a miss cannot fail), select.
+    expect(word.syncs()).toBe(3);
   });
   test("selects the whole paragraph when the text changed", async () => {
     const word = createWordMock([{ text: "完全不同的文字" }]);

@@ -21,6 +21,18 @@ describe("the task pane", () => {
     expect(host.batches).toBe(1);
   });
 
+  test("a cursor outside the body and track changes are said, not hidden", async () => {
+    class OutsideHost extends MemoryHost {
+      async snapshot() {
+        return { ...(await super.snapshot()), cursorOutsideBody: true, trackChanges: "on" as const };
+      }
+    }
+    const host = new OutsideHost({ paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "正文。" }] });
+    render(<App host={host} />);
+    expect((await screen.findByTestId("cursor-outside")).textContent).toMatch(/页脚.*文档末尾/);
+    expect(screen.getByTestId("track-changes").textContent).toMatch(/修订/);
+  });
+
   test("an error from the host shows as a Chinese message and the document is unchanged", async () => {
     const host = sample();
     render(<App host={host} />);

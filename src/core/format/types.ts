@@ -76,6 +76,8 @@ export interface ParagraphFormatState {
   outlineLevel?: number;
   font?: string | null;
   asciiFont?: string | null;
+  /** Word only: the East Asian font (Font.nameFarEast, WordApiDesktop 1.3); Font.name may report the Latin one or "" on Chinese text. */
+  farEastFont?: string | null;
   sizePt?: number | null;
   bold?: boolean | null;
   /** Word only: its heading styles can be italic and coloured; 一键排版 sets upright black and 撤销排版 puts these back. */
@@ -131,7 +133,8 @@ export interface FormatBackup {
   /** Page setup of every section before, or null when it was not changed. */
   page: PageSetupState[] | null;
   /** Footers that received page numbers (emptied again on restore) and the odd/even setting before. */
-  pageNumbers: { footers: FooterKind[]; oddAndEvenBefore: boolean | null } | null;
+  /** `written`: each footer's text right after 一键排版 wrote it; a footer that reads otherwise at 撤销排版 was changed by the user and is left alone. */
+  pageNumbers: { footers: FooterKind[]; oddAndEvenBefore: boolean | null; written?: string[] } | null;
 }
 
 export interface FormatApplyResult {
