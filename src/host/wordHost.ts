@@ -12,7 +12,7 @@ import { afterCursor, insertBlocksIn, insertInlineIn } from "./word/insert";
 import { readCursorIn, readSnapshot, selectIn } from "./word/read";
 import { WriteFailed, describeWordError, describeWriteFailure, readTexts, type Ctx, type WordHostDeps } from "./word/shared";
 
-export { PARAGRAPH_FIELDS, describeWordError, type WordHostDeps } from "./word/shared";
+export type { WordHostDeps } from "./word/shared";
 
 export class WordHost implements DocumentHost {
   readonly kind = "word" as const;

@@ -43,7 +43,7 @@ describe("a write that fails in Word is reported truthfully (no rollback)", () =
     const { word, host: h } = host([{ text: "甲,乙" }], 0, { searchDialogOpen: true });
     const error = await h.applyFixes([{ paragraph: 0, offset: 1, length: 1, text: "，", expected: "," }]).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/查找和替换/);
-    expect((error as Error).message).toMatch(/尚未写入/);
+    expect((error as Error).message).toMatch(/写入之前/);
     expect(word.texts()).toEqual(["甲,乙"]);
   });
 });

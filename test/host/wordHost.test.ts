@@ -124,7 +124,7 @@ describe("WordHost.insertBlocks", () => {
     const word = createWordMock(doc(10), 1);
     const before = word.texts();
     word.failSyncAt(2);
-    await expect(new WordHost({ run: word.run }).insertBlocks([{ text: "新段落", kind: "body" }], { kind: "cursor" })).rejects.toThrow(/尚未写入/);
+    await expect(new WordHost({ run: word.run }).insertBlocks([{ text: "新段落", kind: "body" }], { kind: "cursor" })).rejects.toThrow(/写入之前/);
     expect(word.texts()).toEqual(before);
   });
 
@@ -182,7 +182,7 @@ describe("WordHost.applyFixes", () => {
     // Read, verify (search hits, content checks), write: three syncs, so each failure point is inside the action.
     expect(outcome).toBeInstanceOf(Error);
     if (at < 3) {
-      expect((outcome as Error).message).toMatch(/尚未写入/);
+      expect((outcome as Error).message).toMatch(/写入之前/);
       expect(word.texts()).toEqual(before);
     } else {
       expect((outcome as Error).message).toMatch(/已核对文档：有 1 段已被修改.*Ctrl\+Z/);

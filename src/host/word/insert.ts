@@ -9,7 +9,7 @@ const FILL_IN = /【[^】]*】/;
 
 function lockedMessage(title: string): HostError {
   const name = title ? `“${title}”` : "";
-  return new HostError(`光标所在的内容控件${name}已锁定，不能在其中插入文字。请把光标移出该控件后重试。（此时尚未写入，文档未被修改。）`);
+  return new HostError(`光标所在的内容控件${name}已锁定，不能在其中插入文字。请把光标移出该控件后重试。本次没有向文档写入任何内容。`);
 }
 
 /** Text before the first 【…】, the 【…】, the rest: inserted piece by piece so the fill-in is selected without a search. */
@@ -26,7 +26,12 @@ interface Anchor {
   check: ContentCheck | null;
 }
 
-const LIST_FIELDS = "items/text,items/isListItem,items/tableNestingLevel,items/leftIndent,items/firstLineIndent,items/listItemOrNullObject/level,items/listOrNullObject/id";
+/** The body read of an insert; with list blocks also each item's list, level and indents (to copy a level's indents). */
+function readFields(lists: boolean): string {
+  const fields = ["text", "isListItem", "tableNestingLevel"];
+  if (lists) fields.push("leftIndent", "firstLineIndent", "listItemOrNullObject/level", "listOrNullObject/id");
+  return fields.map((f) => `items/${f}`).join(",");
+}
 
 /**
  * Insert paragraphs after the anchor. Syncs: (1) read the body, (2) verify the anchor (content control, table, an
@@ -35,7 +40,8 @@ const LIST_FIELDS = "items/text,items/isListItem,items/tableNestingLevel,items/l
  */
 export async function insertBlocksIn(context: Ctx, blocks: Block[], at: Extract<InsertAt, { kind: "after" }>, renumber: readonly Fix[]): Promise<void> {
   const paras = context.document.body.paragraphs;
-  paras.load(LIST_FIELDS);
+  const lists = blocks.some((b) => b.list);
+  paras.load(readFields(lists));
   await context.sync();
   const items = paras.items;
   if (at.paragraph >= items.length || (at.paragraph >= 0 && items[at.paragraph].text !== at.expected)) {
@@ -114,7 +120,7 @@ export async function insertBlocksIn(context: Ctx, blocks: Block[], at: Extract<
       }
       return;
     }
-    const sibling = items.find((q) => q.isListItem && !q.listOrNullObject.isNullObject && q.listOrNullObject.id === want.id && q.listItemOrNullObject.level === want.level);
+    const sibling = lists && items.find((q) => q.isListItem && !q.listOrNullObject.isNullObject && q.listOrNullObject.id === want.id && q.listItemOrNullObject.level === want.level);
     if (isItem && p.listOrNullObject.id === want.id) {
       if (p.listItemOrNullObject.level === want.level) return;
       p.listItem.level = want.level;

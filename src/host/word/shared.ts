@@ -82,7 +82,7 @@ function wordMessage(e: unknown): string {
 /** A failure before the action's write: nothing was written, by construction (the syncs before it only read). */
 export function describeWordError(e: unknown): HostError {
   if (e instanceof HostError) return e;
-  return new HostError(`${wordMessage(e)}（此时尚未写入，文档未被修改。）`, e);
+  return new HostError(`${wordMessage(e)}（失败发生在写入之前：本次操作没有向文档写入任何内容。）`, e);
 }
 
 /** How many paragraphs differ between two reads of the body (an insert or a delete shifts the rest, not counted). */
