@@ -3,6 +3,7 @@
 import type { Paragraph, DocSnapshot } from "../core/model";
 import type { Block, ParagraphFormat } from "../core/blocks";
 import type { Fix } from "../core/check/types";
+import { brokenGroups } from "../core/check/applyFixes";
 import { formatNotes, pageNumberLayout, type FormatPlan } from "../core/format/plan";
 import { ALL_CAPABILITIES, type DocumentFormats, type FooterKind, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type PageSetupState, type ParagraphFormatState, type RestoreResult, type RunFormatState } from "../core/format/types";
 import { ListCounter, type ListLevelDef } from "../core/listFormat";
@@ -217,22 +218,33 @@ export class MemoryHost implements DocumentHost {
 
   async applyFixes(fixes: Fix[]): Promise<ApplyResult> {
     await this.batch(true);
+    let outcome = this.planFixes(fixes, new Set());
+    // A group with a refused member (a join whose line changed) is not applied at all, as in Word.
+    const broken = brokenGroups(outcome.refused);
+    if (broken.size) outcome = this.planFixes(fixes, broken);
+    const { texts, remove, applied } = outcome;
+    const paras = this.paragraphs.map((p, i) => ({ ...p, text: texts[i] })).filter((_, i) => !remove.has(i));
+    if (!paras.length) paras.push({ text: "" });
+    this.paragraphs = paras;
+    this.selection = { start: this.clamp(this.selection.start), end: this.clamp(this.selection.end) };
+    this.emit(false);
+    return { applied, skipped: fixes.length - applied };
+  }
+
+  /** The texts after `fixes`, last to first; stale, overlapping or malformed fixes and those of `excluded` groups refused. */
+  private planFixes(fixes: Fix[], excluded: Set<number>) {
     const texts = this.paragraphs.map((p) => p.text);
     const sorted = [...fixes].sort((a, b) => b.paragraph - a.paragraph || b.offset - a.offset);
     const remove = new Set<number>();
+    const refused: Fix[] = [];
     let applied = 0;
-    let skipped = 0;
     let lastStart: { paragraph: number; offset: number } | null = null;
     for (const f of sorted) {
       const text = texts[f.paragraph];
       const overlaps = lastStart && lastStart.paragraph === f.paragraph && f.offset + f.length > lastStart.offset;
-      if (text === undefined || overlaps || text.slice(f.offset, f.offset + f.length) !== f.expected) {
-        skipped++;
-        continue;
-      }
-      const whole = f.offset === 0 && f.length === text.length;
-      if (f.deleteParagraph && (!whole || f.text !== "")) {
-        skipped++;
+      const whole = text !== undefined && f.offset === 0 && f.length === text.length;
+      if (text === undefined || overlaps || text.slice(f.offset, f.offset + f.length) !== f.expected || (f.deleteParagraph && (!whole || f.text !== "")) || (f.group !== undefined && excluded.has(f.group))) {
+        refused.push(f);
         continue;
       }
       if (whole && f.text === "" && (f.length > 0 || f.deleteParagraph)) remove.add(f.paragraph);
@@ -240,12 +252,7 @@ export class MemoryHost implements DocumentHost {
       lastStart = { paragraph: f.paragraph, offset: f.offset };
       applied++;
     }
-    const paras = this.paragraphs.map((p, i) => ({ ...p, text: texts[i] })).filter((_, i) => !remove.has(i));
-    if (!paras.length) paras.push({ text: "" });
-    this.paragraphs = paras;
-    this.selection = { start: this.clamp(this.selection.start), end: this.clamp(this.selection.end) };
-    this.emit(false);
-    return { applied, skipped };
+    return { texts, remove, refused, applied };
   }
 
   async select(loc: Location): Promise<void> {

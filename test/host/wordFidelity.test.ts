@@ -89,6 +89,17 @@ describe("text that is not text", () => {
     expect(word.texts()).toEqual(["甲", "", "乙"]);
   });
 
+  test("合并断行 whose joined line holds a picture is not made at all (its lines would stay twice)", async () => {
+    const { word, host: h } = host([{ text: "坚持把整改" }, { text: "落到实处。", objects: [{ kind: "picture", at: 5 }] }]);
+    const result = await h.applyFixes([
+      { paragraph: 0, offset: 0, length: 5, text: "坚持把整改落到实处。", expected: "坚持把整改", group: 0 },
+      { paragraph: 1, offset: 0, length: 5, text: "", expected: "落到实处。", deleteParagraph: true, group: 0 },
+    ]);
+    expect(result).toEqual({ applied: 0, skipped: 2 });
+    expect(word.texts()).toEqual(["坚持把整改", "落到实处。"]);
+    expect(word.lost()).toEqual([]);
+  });
+
   test("a paragraph with a field or footnote is never deleted whole", async () => {
     const { word, host: h } = host([{ text: "会员资料 仅供学习", objects: [{ kind: "footnote", at: 4 }] }], 0, {}, WORD_1_4);
     const result = await h.applyFixes([{ paragraph: 0, offset: 0, length: 9, text: "", expected: "会员资料 仅供学习", deleteParagraph: true }]);

@@ -64,3 +64,10 @@ export function applyFixes(texts: readonly string[], fixes: readonly Fix[]): { t
   }
   return { texts: out, applied: plan.ordered, skipped: plan.skipped };
 }
+
+/** The groups with a refused member: none of their fixes may apply, or a join would leave its lines twice. */
+export function brokenGroups(refused: Iterable<Fix>): Set<number> {
+  const out = new Set<number>();
+  for (const f of refused) if (f.group !== undefined) out.add(f.group);
+  return out;
+}

@@ -14,6 +14,8 @@ export interface Fix {
   expected: string;
   /** Delete the paragraph itself (also an empty one); the fix must cover the paragraph's whole text (offset 0, its length). */
   deleteParagraph?: true;
+  /** Fixes sharing a group apply together or not at all (合并断行: the joined line and the deletion of the lines joined into it). */
+  group?: number;
 }
 
 export interface Finding {

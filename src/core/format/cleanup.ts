@@ -298,8 +298,9 @@ export function cleanupFixes(doc: ParsedDocument, plan: CleanupPlan, options: It
       let text = parts[0];
       for (const part of parts.slice(1)) text += (/[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(part) ? " " : "") + part;
       const first = run[0];
-      fixes.push({ paragraph: first, offset: 0, length: texts[first].length, text, expected: texts[first] });
-      for (const i of run.slice(1)) fixes.push({ paragraph: i, offset: 0, length: texts[i].length, text: "", expected: texts[i], deleteParagraph: true });
+      // One group: if a line cannot be deleted (it changed, or holds a picture in Word), the join is not made at all.
+      fixes.push({ paragraph: first, offset: 0, length: texts[first].length, text, expected: texts[first], group: first });
+      for (const i of run.slice(1)) fixes.push({ paragraph: i, offset: 0, length: texts[i].length, text: "", expected: texts[i], deleteParagraph: true, group: first });
       for (const i of run) joined.add(i);
     }
   }

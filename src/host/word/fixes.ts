@@ -1,5 +1,6 @@
 // Applying fixes in Word: read, verify every target (unique search hit, nothing but text where a paragraph goes whole), then write.
 import type { Fix } from "../../core/check/types";
+import { brokenGroups } from "../../core/check/applyFixes";
 import type { ApplyResult } from "../DocumentHost";
 import { onlyText, oneRunFormat, planSpan, queueContentCheck, queueKeySearch, verifiedHit, type ContentCheck, type SpanPlan } from "./locate";
 import { queueReviewedText, reviewedTexts, writeSync, type Ctx, type WordHostDeps } from "./shared";
@@ -27,7 +28,7 @@ export async function applyFixesIn(context: Ctx, deps: WordHostDeps, fixes: Fix[
 
   const sorted = [...fixes].sort((a, b) => b.paragraph - a.paragraph || b.offset - a.offset);
   const plan: Planned[] = [];
-  let skipped = 0;
+  const refused: Fix[] = [];
   let checks = 0;
   let lastStart: { paragraph: number; offset: number } | null = null;
   for (const fix of sorted) {
@@ -35,12 +36,12 @@ export async function applyFixesIn(context: Ctx, deps: WordHostDeps, fixes: Fix[
     const text = texts[fix.paragraph];
     const overlaps = lastStart && lastStart.paragraph === fix.paragraph && fix.offset + fix.length > lastStart.offset;
     if (text === undefined || overlaps || text.slice(fix.offset, fix.offset + fix.length) !== fix.expected) {
-      skipped++;
+      refused.push(fix);
       continue;
     }
     const whole = fix.offset === 0 && fix.length === text.length;
     if (fix.deleteParagraph && (!whole || fix.text !== "")) {
-      skipped++;
+      refused.push(fix);
       continue;
     }
     // A tracked change in the paragraph: its reviewed text is not what Word holds, so only a unique key will do.
@@ -64,36 +65,38 @@ export async function applyFixesIn(context: Ctx, deps: WordHostDeps, fixes: Fix[
       }
     }
     if (!entry) {
-      skipped++;
+      refused.push(fix);
       continue;
     }
     plan.push(entry);
     lastStart = { paragraph: fix.paragraph, offset: entry.kind === "span" ? Math.min(fix.offset, entry.span.from) : fix.offset };
   }
-  if (!plan.length) return { applied: 0, skipped };
-  await context.sync();
+  if (plan.length && !plan.every((s) => brokenGroups(refused).has(s.fix.group ?? NaN))) await context.sync();
 
   // Verify, then queue the writes (last to first): a target that fails its check is refused here, before any write.
-  const writes: (() => void)[] = [];
+  const writes: { fix: Fix; write: () => void }[] = [];
   for (const s of plan) {
+    let write: (() => void) | null = null;
     if (s.kind === "delete") {
-      if (onlyText(s.check)) writes.push(() => s.para.delete());
-      else skipped++;
+      if (onlyText(s.check)) write = () => s.para.delete();
     } else if (s.kind === "whole") {
-      if (onlyText(s.check) && oneRunFormat(s.check)) writes.push(() => s.para.insertText(s.fix.text, "Replace"));
-      else skipped++;
+      if (onlyText(s.check) && oneRunFormat(s.check)) write = () => s.para.insertText(s.fix.text, "Replace");
     } else if (s.span.kind === "key") {
       const hit = s.found && verifiedHit(s.found, s.span.key);
       const replacement = s.span.replacement;
-      if (hit) writes.push(() => hit.insertText(replacement, "Replace"));
-      else skipped++;
+      if (hit) write = () => hit.insertText(replacement, "Replace");
     } else {
       const { kind, insert } = s.span;
-      writes.push(() => s.para.insertText(insert, kind === "start" ? "Start" : "End"));
+      write = () => s.para.insertText(insert, kind === "start" ? "Start" : "End");
     }
+    if (write) writes.push({ fix: s.fix, write });
+    else refused.push(s.fix);
   }
-  if (!writes.length) return { applied: 0, skipped };
-  for (const w of writes) w();
+  // A group with a refused member (a join whose line holds a picture) is not applied at all.
+  const broken = brokenGroups(refused);
+  const go = writes.filter((w) => w.fix.group === undefined || !broken.has(w.fix.group));
+  if (!go.length) return { applied: 0, skipped: fixes.length };
+  for (const w of go) w.write();
   await writeSync(context, raw);
-  return { applied: writes.length, skipped };
+  return { applied: go.length, skipped: fixes.length - go.length };
 }
