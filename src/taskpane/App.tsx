@@ -14,8 +14,11 @@ const FormatTab = lazy(() => import("./tabs/FormatTab"));
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "100vh", boxSizing: "border-box", padding: "8px 12px", gap: "8px", fontFamily: PANE_FONT },
   header: { display: "flex", alignItems: "center", gap: "8px", justifyContent: "space-between" },
-  summary: { color: tokens.colorNeutralForeground2, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  summary: { flexShrink: 0, color: tokens.colorNeutralForeground2, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   body: { flexGrow: 1, overflowY: "auto" },
+  // Messages keep their height in the column (the tab body scrolls instead).
+  notice: { flexShrink: 0 },
+  note: { flexShrink: 0, color: tokens.colorNeutralForeground2 },
 });
 
 export type TabId = "outline" | "snippets" | "check" | "format";
@@ -49,22 +52,22 @@ export function App({ host, initialTab = "outline" }: { host: DocumentHost; init
         )}
       </Text>
       {error && (
-        <MessageBar intent="error" data-testid="error">
+        <MessageBar intent="error" layout="multiline" className={styles.notice} data-testid="error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
       {snapshot?.cursorOutsideBody && (
-        <MessageBar intent="info" data-testid="cursor-outside">
-          <MessageBarBody>光标在页眉、页脚、脚注或文本框中，不在正文里：插入的内容将放在文档末尾。</MessageBarBody>
+        <MessageBar intent="info" layout="multiline" className={styles.notice} data-testid="cursor-outside">
+          <MessageBarBody>光标不在正文中（在页眉、页脚、脚注或文本框里），插入的内容将放在文档末尾。</MessageBarBody>
         </MessageBar>
       )}
       {snapshot?.trackChanges === "on" && (
-        <MessageBar intent="warning" data-testid="track-changes">
-          <MessageBarBody>文档已打开“修订”：修复和插入会记为修订；检查按接受修订后的文字进行，含修订的段落只在能唯一定位时修复。</MessageBarBody>
+        <MessageBar intent="warning" layout="multiline" className={styles.notice} data-testid="track-changes">
+          <MessageBarBody>文档已打开“修订”：修复和插入会记为修订；检查按接受修订后的文字进行。</MessageBarBody>
         </MessageBar>
       )}
       {snapshot?.trackChanges === "unknown" && (
-        <Text size={200} className={styles.summary} data-testid="track-changes-unknown">
+        <Text size={200} className={styles.note} data-testid="track-changes-unknown">
           此版本 Word 无法告知是否打开了“修订”（需 WordApi 1.4）；如已打开，修复会记为修订。
         </Text>
       )}
