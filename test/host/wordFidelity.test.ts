@@ -147,6 +147,16 @@ describe("Word's search is not indexOf", () => {
     expect(word.texts()).toEqual([text]);
   });
 
+  test("a fix whose only unique keys would cross a line break (\\v, searched as ^l) is refused; one that needs none is applied", async () => {
+    const { word, host: h } = host([{ text: "乙,\v乙," }, { text: "第一行\v第二行,末尾" }]);
+    const result = await h.applyFixes([
+      { paragraph: 0, offset: 1, length: 1, text: "，", expected: "," },
+      { paragraph: 1, offset: 7, length: 1, text: "，", expected: "," },
+    ]);
+    expect(result).toEqual({ applied: 1, skipped: 1 });
+    expect(word.texts()).toEqual(["乙,\v乙,", "第一行\v第二行，末尾"]);
+  });
+
   test("a tracked deletion in the paragraph: a unique verified hit is fixed, findings read the reviewed text", async () => {
     const { word, host: h } = host([{ text: "落实主体责任,强化担当", trackedDeletion: { at: 2, text: "旧的" } }], 0, { changeTrackingMode: "TrackAll" }, WORD_1_4);
     const snap = await h.snapshot();

@@ -52,6 +52,30 @@ describe("the Word stand-in", () => {
     expect(reviewed).toBe("删除后");
   });
 
+  test("a line break reads as \\v in the text, but a search for it finds nothing (office-js #2792)", async () => {
+    const word = createWordMock([{ text: "第一行\v第二行" }]);
+    let hits = -1;
+    await word.run(async (c) => {
+      const found = (word.paragraph(0) as unknown as Word.Paragraph).search("行\v第");
+      found.load("items");
+      await c.sync();
+      hits = found.items.length;
+    });
+    expect(hits).toBe(0);
+  });
+
+  test("an indent in characters wins over points; spacing in lines gives way once lineUnitBefore is 0", async () => {
+    const word = createWordMock([{ text: "正文", font: { size: 16 }, firstLineChars: 150, beforeLines: 50 }]);
+    await word.run(async (c) => {
+      const p = word.paragraph(0) as unknown as Word.Paragraph;
+      p.firstLineIndent = 32;
+      p.lineUnitBefore = 0;
+      p.spaceBefore = 0;
+      await c.sync();
+    });
+    expect(word.paragraph(0)).toMatchObject({ firstLineIndent: 24, beforeLines: 0, spaceBefore: 0 });
+  });
+
   test("attachToList on a list item throws; attaching does not apply the level's indents (office-js #6524)", async () => {
     const word = createWordMock([{ text: "一", list: { id: 1, level: 0, label: "一、" }, leftIndent: 0, firstLineIndent: 32 }, { text: "正文", firstLineIndent: 0 }]);
     await expect(word.run(async (c) => (word.paragraph(0).attachToList(1, 0), c.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });

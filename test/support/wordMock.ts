@@ -436,6 +436,8 @@ function searchIn(para: FakeParagraph, from: number, to: () => number, raw: stri
     const text = fold(para.text.slice(0, to()));
     const n = fold(needle);
     const out: number[] = [];
+    // A line break reads as \v in text but is searched for as ^l: a literal control character matches nothing.
+    if (/[\u0000-\u001f]/.test(n)) return out;
     for (let i = text.indexOf(n, from); i >= 0 && n; i = text.indexOf(n, i + 1)) out.push(i);
     return out;
   };

@@ -54,15 +54,23 @@ export function planSpan(text: string, searched: string, offset: number, expecte
   const folded = foldForSearch(searched);
   let a = start;
   let b = end;
+  // A key never holds a control character: Word's text shows a line break as \v (office-js #2792) and a cell end as
+  // \u0007, which its search spells otherwise (^l); such a span is not searched for.
+  const plain = (i: number) => !CONTROL.test(text[i]);
+  if (CONTROL.test(text.slice(a, b))) return null;
   for (let turn = 0; ; turn++) {
     const key = text.slice(a, b);
     if (escapeSearch(key).length > MAX_SEARCH) return null;
     if (occurrences(folded, foldForSearch(key)) === 1) return { kind: "key", key, replacement: text.slice(a, start) + mid + text.slice(end, b), from: a, to: b };
-    if (a === 0 && b === text.length) return null;
-    if ((turn % 2 === 0 && a > 0) || b === text.length) a--;
+    const left = a > 0 && plain(a - 1);
+    const right = b < text.length && plain(b);
+    if (!left && !right) return null;
+    if (left && (turn % 2 === 0 || !right)) a--;
     else b++;
   }
 }
+
+const CONTROL = /[\u0000-\u001f]/;
 
 /** A search whose hits are loaded with their text, to be verified before anything is written. */
 export function queueKeySearch(para: Word.Paragraph, key: string): Word.RangeCollection {
