@@ -55,8 +55,8 @@ export async function insertBlocksIn(context: Ctx, blocks: Block[], at: Extract<
     table: anchorPara.parentTableOrNullObject,
     check: at.paragraph >= 0 && /^\s*$/.test(anchorPara.text ?? "") && !anchorPara.isListItem && anchorPara.tableNestingLevel === 0 ? queueContentCheck(anchorPara) : null,
   };
-  anchor.control.load("isNullObject,title,cannotEdit");
-  anchor.table.load("isNullObject");
+  anchor.control.load("title,cannotEdit");
+  anchor.table.load("rowCount");
   // Later headings pushed down by the insert: each marker is found by a unique, verified search hit.
   const renumbered = renumber.map((fix) => {
     const para = items[fix.paragraph];
@@ -147,7 +147,7 @@ export function afterCursor(cursor: { paragraph: number; text: string }): Extrac
 export async function insertInlineIn(context: Ctx, text: string): Promise<void> {
   const sel = context.document.getSelection();
   const control = sel.parentContentControlOrNullObject;
-  control.load("isNullObject,title,cannotEdit");
+  control.load("title,cannotEdit");
   await context.sync();
   if (!control.isNullObject && control.cannotEdit) throw lockedMessage(control.title);
   const parts = pieces(text);
