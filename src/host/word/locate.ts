@@ -22,11 +22,11 @@ function occurrences(text: string, needle: string): number {
 }
 
 /** Where an edit goes: the start or end of the paragraph (no search), or a search key found exactly once. */
-export type SpanPlan = ({ kind: "start" | "end"; insert: string } | { kind: "key"; key: string; replacement: string }) & {
-  /** The characters of the paragraph the edit touches (the key, neighbours included): edits must not share any. */
-  from: number;
-  to: number;
-};
+/** `from`–`to`: the characters of the paragraph the edit touches (the key, neighbours included): edits must not share any. */
+export type SpanPlan =
+  | { kind: "start"; insert: string; from: number; to: number }
+  | { kind: "end"; insert: string; from: number; to: number }
+  | { kind: "key"; key: string; replacement: string; from: number; to: number };
 
 /**
  * The smallest edit that turns `expected` at `offset` of `text` into `replacement`: the common head and tail are left
