@@ -100,6 +100,15 @@ describe("text that is not text", () => {
     expect(word.lost()).toEqual([]);
   });
 
+  test("at most 40 paragraphs are checked through their OOXML per action; the rest wait for the next click", async () => {
+    const paras: FakeParagraphInit[] = [{ text: "甲" }, ...Array.from({ length: 45 }, () => ({ text: "" })), { text: "乙" }];
+    const { word, host: h } = host(paras);
+    const fixes = paras.map((p, i) => ({ paragraph: i, offset: 0, length: 0, text: "", expected: "", deleteParagraph: true as const })).filter((f) => paras[f.paragraph].text === "");
+    expect(await h.applyFixes(fixes)).toEqual({ applied: 40, skipped: 5 });
+    expect(word.texts()).toHaveLength(7);
+    expect(word.loads.filter((l) => l === "paragraph.getOoxml")).toHaveLength(40);
+  });
+
   test("a paragraph with a field or footnote is never deleted whole", async () => {
     const { word, host: h } = host([{ text: "会员资料 仅供学习", objects: [{ kind: "footnote", at: 4 }] }], 0, {}, WORD_1_4);
     const result = await h.applyFixes([{ paragraph: 0, offset: 0, length: 9, text: "", expected: "会员资料 仅供学习", deleteParagraph: true }]);
