@@ -78,7 +78,7 @@ export default function CheckTab(props: TabProps) {
     // The re-check's fresh read also refreshes the pane: one read after the fix, not two.
     if (ok) await runCheck();
     // After the re-check, which clears messages: a refused stale fix must stay visible.
-    if (skipped) state.setError(`有 ${skipped} 处修复未应用：相应文字在检查之后已被修改，这些地方保持原样；已按当前文档重新检查。`);
+    if (skipped) state.setError(`有 ${skipped} 处修复未应用，这些地方保持原样：相应文字在检查之后已被修改，或在 Word 中无法唯一定位，或所在段落含图片、域、脚注等非文字内容。已按当前文档重新检查。`);
     setBusy(false);
   };
 

@@ -138,7 +138,7 @@ export default function FormatTab({ host, state }: TabProps) {
       const result = await host.applyFixes(fixes);
       setPreview(null);
       const lines = [`已清理 ${result.applied} 处。`];
-      if (result.skipped) lines.push(`有 ${result.skipped} 处未清理：相应文字在读取之后已被修改。`);
+      if (result.skipped) lines.push(`有 ${result.skipped} 处未清理，保持原样：相应文字在读取之后已被修改，或在 Word 中无法唯一定位，或所在段落含图片、域、脚注等非文字内容。`);
       setOutcome({ intent: result.skipped ? "warning" : "success", lines });
     });
 
