@@ -37,7 +37,7 @@ export interface CursorInfo {
 
 export interface ApplyResult {
   applied: number;
-  /** Fixes refused because the text they expect is no longer there, or they overlap another. */
+  /** Fixes refused: the text they expect is no longer there, they overlap another, Word cannot locate them uniquely or their paragraph holds more than text, or another fix of their group was refused. */
   skipped: number;
 }
 
@@ -53,7 +53,7 @@ export interface DocumentHost {
   insertBlocks(blocks: Block[], at: InsertAt, renumber?: readonly Fix[]): Promise<void>;
   /** Insert text inside the cursor's paragraph (after the selection, never replacing it), then select its first 【…】. */
   insertInline(text: string): Promise<void>;
-  /** Apply fixes in one write batch, last to first; stale or overlapping fixes are skipped, never misapplied. */
+  /** Apply fixes in one write batch, last to first; a fix that cannot be verified is skipped, never misapplied; a group applies whole or not at all. */
   applyFixes(fixes: Fix[]): Promise<ApplyResult>;
   /** Select text in the document (jump to a finding or a heading). */
   select(location: Location): Promise<void>;
