@@ -39,6 +39,14 @@ describe("a write that fails in Word is reported truthfully (no rollback)", () =
     expect((error as Error).message).toMatch(/已核对.*1 段.*Ctrl\+Z/);
   });
 
+  test("a protected document refusing the write: the re-read finds nothing written and says so", async () => {
+    const { word, host: h } = host([{ text: "甲,乙" }]);
+    word.failSyncAt(3, { code: "AccessDenied", message: "protected" }, 0);
+    const error = await h.applyFixes([{ paragraph: 0, offset: 1, length: 1, text: "，", expected: "," }]).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/只读或受保护.*已核对文档：没有发现已写入的修改/);
+    expect(word.texts()).toEqual(["甲,乙"]);
+  });
+
   test("a failure before any write says so, without a re-read", async () => {
     const { word, host: h } = host([{ text: "甲,乙" }], 0, { searchDialogOpen: true });
     const error = await h.applyFixes([{ paragraph: 0, offset: 1, length: 1, text: "，", expected: "," }]).catch((e: Error) => e);
