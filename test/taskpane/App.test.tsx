@@ -2,6 +2,8 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { MemoryHost } from "../../src/host/memoryHost";
+import { WordHost } from "../../src/host/wordHost";
+import { createWordMock } from "../support/wordMock";
 import SnippetsTab from "../../src/taskpane/tabs/SnippetsTab";
 import { MemorySnippetStore, emptyUserLibrary, importUserSnippets } from "../../src/core/snippets";
 import type { DocumentState } from "../../src/taskpane/useDocument";
@@ -269,6 +271,22 @@ describe("the 检查 tab", () => {
     expect(host.paragraphs[3].text).toBe("（一）学习不够深入，自学时间安排得少。");
     expect(host.paragraphs[4].text).toBe("XX科室制度执行不严；检查不细，已改。");
   });
+
+  test("in Word, a 全部修复 whose write fails partway says what the re-read found and how to undo", async () => {
+    const word = createWordMock(defective().paragraphs.map((p) => ({ text: p.text })), 6);
+    render(<App host={new WordHost({ run: word.run })} initialTab="check" />);
+    await runCheck();
+    // The fixes' third sync is the write: Word applies its first command (the later paragraph) and fails.
+    word.failSyncAt(word.syncs() + 3, { code: "GeneralException", message: "x" }, 1);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("fix-all-punctuation"));
+    });
+    const message = (await screen.findByTestId("error")).textContent ?? "";
+    expect(message).toMatch(/已核对文档：有 1 段已被修改.*Ctrl\+Z/);
+    expect(message).not.toMatch(/未作任何修改/);
+    expect(word.texts().slice(3, 5)).toEqual(["（一）学习不够深入,自学时间安排得少。", "XX科室制度执行不严，检查不细。"]);
+    // Run alone, the 检查 tab's first (lazy) load is slow under jsdom.
+  }, 15000);
 
   test("忽略 hides one finding and is remembered", async () => {
     const host = defective();
