@@ -285,8 +285,7 @@ describe("the 检查 tab", () => {
     expect(message).toMatch(/已核对文档：有 1 段已被修改.*Ctrl\+Z/);
     expect(message).not.toMatch(/未作任何修改/);
     expect(word.texts().slice(3, 5)).toEqual(["（一）学习不够深入,自学时间安排得少。", "XX科室制度执行不严，检查不细。"]);
-    // Run alone, the 检查 tab's first (lazy) load is slow under jsdom.
-  }, 15000);
+  });
 
   test("忽略 hides one finding and is remembered", async () => {
     const host = defective();
