@@ -1,17 +1,6 @@
 // The `tigang` command line: outline and check reports for reviewers with many files, over the same core as the add-in.
-import fs from "node:fs/promises";
-import { parseArgs } from "node:util";
+// Commands load their modules when they run: `tigang --help` loads neither the checker, nor the snippet library, nor zod.
 import { DOC_TYPE_IDS, type DocTypeId } from "../core/model";
-import { parseDocument } from "../core/parse/parseDocument";
-import { checkDocument, findingToJson } from "../core/check/engine";
-import { errorReport, fileReport, type FileReport } from "../core/report/fileReport";
-import { formatOutlineText, formatReportsText } from "../core/report/formatText";
-import { formatReportsHtml } from "../core/report/formatHtml";
-import { loadFile } from "./load";
-import fsSync from "node:fs";
-import path from "node:path";
-import { outlineCommand } from "./outlineCommand";
-import { snippetsCommand } from "./snippetsCommand";
 
 export const VERSION: string = (() => {
   try {
@@ -66,9 +55,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(`${VERSION}\n`);
       return 0;
     }
-    if (cmd === "check") return await checkCommand(rest, io);
-    if (cmd === "outline") return await outlineCommand(rest, io, reportFiles);
-    if (cmd === "snippets") return await snippetsCommand(rest, io);
+    if (cmd === "check") return await (await import("./checkCommand")).checkCommand(rest, io);
+    if (cmd === "outline") {
+      const { outlineCommand } = await import("./outlineCommand");
+      return await outlineCommand(rest, io, async (files, type, withFindings) => (await import("./checkCommand")).reportFiles(files, type, withFindings));
+    }
+    if (cmd === "snippets") return await (await import("./snippetsCommand")).snippetsCommand(rest, io);
     throw new UsageError(`未知的命令“${cmd}”。运行 tigang --help 查看用法。`);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -93,76 +85,12 @@ function parseArgsMessage(code: string, message: string): string {
   return "命令行参数有误。";
 }
 
-/** A message for an error that is not the file's fault, in Chinese (engine messages such as "Maximum call stack size exceeded" never reach the user). */
-function internalMessage(e: unknown): string {
-  if (e instanceof RangeError) return "读取失败：文件结构过深或过大，超出了程序的处理能力。";
-  return `读取失败：程序内部错误（${(e as Error)?.name ?? "Error"}），请把文件发给开发者。`;
-}
 
 /** Terminal safety: control characters (ESC, BEL …) and bidi overrides in a document are shown escaped in text output, never sent to the terminal as is. */
 export function escapeControls(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Read, parse and (optionally) check each file; unreadable files get an error report and processing goes on. */
-export async function reportFiles(files: string[], type: DocTypeId | undefined, withFindings: boolean): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    try {
-      const { paragraphs, altChunks, empty } = await loadFile(file);
-      if (empty) {
-        reports.push(errorReport(file, "文件中没有文字，无法判断材料类型，也没有可检查的内容。"));
-        continue;
-      }
-      const doc = parseDocument(paragraphs, { type });
-      const findings = withFindings ? checkDocument(doc).map((f) => findingToJson(f, doc.paragraphs[f.paragraph]?.text)) : [];
-      // Content imported from another file (altChunk) that could not be read is said to be unchecked.
-      for (const c of altChunks) {
-        if (!c.read) findings.push({ rule: "imported-content", severity: "warning", message: `此处插入了外部文件的内容（${c.part}${c.contentType ? `，${c.contentType}` : ""}），未能读取和检查。请在 Word 中打开后另存，使其成为正文。`, paragraph: Math.min(c.paragraph, Math.max(0, paragraphs.length - 1)) });
-      }
-      if (altChunks.some((c) => !c.read)) findings.sort((a, b) => a.paragraph - b.paragraph);
-      reports.push(fileReport(file, doc, findings));
-    } catch (e) {
-      reports.push(errorReport(file, e instanceof Error && e.name === "InputError" ? e.message : internalMessage(e)));
-    }
-  }
-  return reports;
-}
 
-async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { type: { type: "string" }, format: { type: "string", default: "text" }, out: { type: "string" } },
-  });
-  const type = parseTypeOption(values.type);
-  const format = values.format ?? "text";
-  if (!["text", "json", "html"].includes(format)) throw new UsageError(`未知的输出格式“${format}”，可选：text, json, html`);
-  if (!positionals.length) throw new UsageError("请指定要检查的文件。运行 tigang --help 查看用法。");
-  if (values.out && positionals.some((f) => sameFile(f, values.out as string))) throw new UsageError(`输出文件 ${values.out} 也是要检查的文件之一，写入会覆盖它。请换一个输出文件名。`);
-  const reports = await reportFiles(positionals, type, true);
-  for (const r of reports) if (r.error) io.err(escapeControls(`tigang：${r.file}：${r.error}\n`));
-  const output = format === "json" ? JSON.stringify({ files: reports }, null, 2) + "\n" : format === "html" ? formatReportsHtml(reports, VERSION) : escapeControls(formatReportsText(reports));
-  if (values.out) {
-    try {
-      await fs.writeFile(values.out, output, "utf8");
-    } catch (e) {
-      io.err(`tigang：无法写入输出文件 ${values.out}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请检查目录是否存在、是否有写入权限。\n`);
-      return 2;
-    }
-  } else io.out(output);
-  if (reports.some((r) => r.error)) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
-}
 
-/** Whether two paths name the same file (the same inode when both exist, else the same resolved path). */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const [x, y] = [fsSync.statSync(a), fsSync.statSync(b)];
-    return x.ino === y.ino && x.dev === y.dev;
-  } catch {
-    return path.resolve(a) === path.resolve(b);
-  }
-}
 
-export { formatOutlineText };
