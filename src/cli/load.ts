@@ -1,6 +1,6 @@
 // Loading a file from disk as paragraphs (.docx or text in any common Chinese encoding): regular files only, within
 // the limits of src/core/io/limits.ts, the format told by content (OLE, RTF and zip files under any name).
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import type { Paragraph } from "../core/model";
 import { decodeText, InputError, textToParagraphs } from "../core/io/decodeText";
@@ -22,7 +22,9 @@ export interface LoadedFile {
 export async function loadFile(file: string): Promise<LoadedFile> {
   let stat;
   try {
-    stat = await fs.stat(file);
+    // Synchronous reads: the CLI reads one file at a time, and each await on the thread pool left the process idle
+    // for almost half of a 200-file batch (measured with --cpu-prof).
+    stat = fs.statSync(file);
   } catch {
     throw new InputError("文件不存在或无法访问。");
   }
@@ -33,16 +35,16 @@ export async function loadFile(file: string): Promise<LoadedFile> {
   if (stat.size > MAX_FILE_BYTES) throw new InputError(limitMessages.fileTooLarge(stat.size, MAX_FILE_BYTES));
   if (stat.size > READ_LIMITS.maxTextFileBytes) {
     // Only a .docx may be this large (its pictures): look at the first bytes before reading it all.
-    const handle = await fs.open(file, "r");
+    const fd = fs.openSync(file, "r");
     const head = new Uint8Array(8);
     try {
-      await handle.read(head, 0, 8, 0);
+      fs.readSync(fd, head, 0, 8, 0);
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
     }
     if (sniffFormat(head) !== "zip") throw new InputError(limitMessages.fileTooLarge(stat.size, READ_LIMITS.maxTextFileBytes).replace("上限为", "文本文件上限为"));
   }
-  const bytes = new Uint8Array(await fs.readFile(file));
+  const bytes = new Uint8Array(fs.readFileSync(file));
   const format = sniffFormat(bytes);
   refuseUnreadable(format);
   if (format === "zip") {
