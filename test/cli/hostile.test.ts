@@ -1,20 +1,14 @@
 // Issue 13, section 2, at the command line: terminal safety, broken pipes, messages in Chinese, --out and inputs,
 // content that could not be read said to be unchecked.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
+import { tempFiles } from "../support/tempFiles";
 import { makeDocx } from "../support/makeDocx";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-cli-hostile-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, data: string | Uint8Array) => {
-  const f = path.join(dir, name);
-  fs.writeFileSync(f, data);
-  return f;
-};
+const { dir, file } = tempFiles("tigang-cli-hostile-");
 async function run(args: string[]) {
   let out = "";
   let err = "";

@@ -1,7 +1,6 @@
 // Issue 13, section 2: each defect the hostile-file probe found, with a small input built here. Each input gets a
 // result or a clear Chinese message, within the limits of src/core/io/limits.ts.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
@@ -13,6 +12,7 @@ import { parseDocument } from "../../../src/core/parse/parseDocument";
 import { checkDocument } from "../../../src/core/check/engine";
 import { loadFile } from "../../../src/cli/load";
 import { nodeInflate } from "../../../src/cli/nodeInflate";
+import { tempFiles } from "../../support/tempFiles";
 import { makeDocx, GBT_NUMBERING } from "../../support/makeDocx";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -32,13 +32,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   return (e as Error).message;
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-hostile-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, data: string | Uint8Array) => {
-  const f = path.join(dir, name);
-  fs.writeFileSync(f, data);
-  return f;
-};
+const { dir, file } = tempFiles("tigang-hostile-");
 
 describe("1. numbering.xml values that drove the heap out of memory are clamped as Word clamps them", () => {
   test("a huge w:ilvl, w:start, w:startOverride and a very long w:lvlText", async () => {
