@@ -3,8 +3,8 @@ import fs from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DOC_TYPE_IDS, type DocTypeId } from "../core/model";
 import { parseDocument } from "../core/parse/parseDocument";
-import { checkDocument, findingToJson } from "../core/check/engine";
-import { errorReport, fileReport, type FileReport } from "../core/report/fileReport";
+import { fileReport, type FileReport } from "../core/report/fileReport";
+import { checkReport, unreadableReport } from "../core/report/checkReport";
 import { formatOutlineText, formatReportsText } from "../core/report/formatText";
 import { formatReportsHtml } from "../core/report/formatHtml";
 import { loadParagraphs } from "./load";
@@ -83,12 +83,9 @@ export async function reportFiles(files: string[], type: DocTypeId | undefined, 
   for (const file of files) {
     try {
       const paragraphs = await loadParagraphs(file);
-      const doc = parseDocument(paragraphs, { type });
-      const findings = withFindings ? checkDocument(doc).map((f) => findingToJson(f, doc.paragraphs[f.paragraph]?.text)) : [];
-      reports.push(fileReport(file, doc, findings));
+      reports.push(withFindings ? checkReport(file, paragraphs, type) : fileReport(file, parseDocument(paragraphs, { type }), []));
     } catch (e) {
-      const msg = e instanceof Error && e.name === "InputError" ? e.message : `读取失败：${(e as Error)?.message ?? e}`;
-      reports.push(errorReport(file, msg));
+      reports.push(unreadableReport(file, e));
     }
   }
   return reports;
