@@ -2,11 +2,13 @@
 import fs from "node:fs/promises";
 import type { Paragraph } from "../core/model";
 import { InputError } from "../core/io/decodeText";
-import { fileTooLargeMessage, MAX_FILE_BYTES, readInputBytes } from "../core/io/readInput";
+import { fileTooLargeMessage, MAX_FILE_BYTES, readInputContent, type InputContent } from "../core/io/readInput";
+import type { DocxReadOptions } from "../core/io/readDocx";
+import { nodeInflate } from "./nodeInflate";
 
 export { MAX_FILE_BYTES };
 
-export async function loadParagraphs(file: string): Promise<Paragraph[]> {
+export async function loadContent(file: string, options: DocxReadOptions = {}): Promise<InputContent> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -15,5 +17,9 @@ export async function loadParagraphs(file: string): Promise<Paragraph[]> {
   }
   if (stat.isDirectory()) throw new InputError("这是一个文件夹，不是文件。");
   if (stat.size > MAX_FILE_BYTES) throw new InputError(fileTooLargeMessage(stat.size));
-  return readInputBytes(file, new Uint8Array(await fs.readFile(file)));
+  return readInputContent(file, new Uint8Array(await fs.readFile(file)), { inflate: nodeInflate, ...options });
+}
+
+export async function loadParagraphs(file: string): Promise<Paragraph[]> {
+  return (await loadContent(file)).paragraphs;
 }

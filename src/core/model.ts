@@ -1,4 +1,5 @@
 // The vocabulary every part of Tigang shares: document types, section roles, paragraphs and snapshots.
+import type { ParagraphSource } from "./io/sourceMap";
 
 /** The five document types (ids are stable: the CLI contract and data files use them). */
 export const DOC_TYPES = [
@@ -62,6 +63,12 @@ export interface Paragraph {
   /** Id of the Word list the paragraph belongs to, when it is a list item (to join new headings to it). */
   listId?: string;
   inTable?: boolean;
+  /** Hidden text (Word's w:vanish) as [offset, length] ranges of `text`: shown to the checks, reported as 隐藏文字. */
+  hidden?: [number, number][];
+  /** Where the text sits in the .docx part it was read from (readDocx with positions). */
+  source?: ParagraphSource;
+  /** The part of a file imported into the document (altChunk) this paragraph was read from. */
+  imported?: string;
 }
 
 export interface DocSnapshot {

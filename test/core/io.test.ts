@@ -1,5 +1,6 @@
 import JSZip from "jszip";
-import { readDocx, DOCX_LIMITS } from "../../src/core/io/readDocx";
+import { readDocx } from "../../src/core/io/readDocx";
+import { READ_LIMITS as DOCX_LIMITS } from "../../src/core/io/limits";
 import { decodeText, InputError, textToParagraphs } from "../../src/core/io/decodeText";
 import { makeDocx } from "../support/makeDocx";
 
@@ -61,7 +62,7 @@ describe("readDocx", () => {
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     // Hundreds of times smaller packed than inflated: the shape of a bomb.
     expect(bytes.length * 500).toBeLessThan(limits.maxInflatedBytes);
-    await expect(readDocx(bytes, limits)).rejects.toThrow(/压缩炸弹/);
+    await expect(readDocx(bytes, { limits })).rejects.toThrow(/压缩炸弹/);
   });
 
   test("too many entries are refused", async () => {
