@@ -8,7 +8,8 @@ import { nodeInflate } from "./nodeInflate";
 
 export { MAX_FILE_BYTES };
 
-export async function loadContent(file: string, options: DocxReadOptions = {}): Promise<InputContent> {
+/** A file's bytes, after the checks that need no reading: it exists, is a file, and is not over the size limit. */
+export async function loadBytes(file: string): Promise<Uint8Array> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -17,7 +18,11 @@ export async function loadContent(file: string, options: DocxReadOptions = {}): 
   }
   if (stat.isDirectory()) throw new InputError("这是一个文件夹，不是文件。");
   if (stat.size > MAX_FILE_BYTES) throw new InputError(fileTooLargeMessage(stat.size));
-  return readInputContent(file, new Uint8Array(await fs.readFile(file)), { inflate: nodeInflate, ...options });
+  return new Uint8Array(await fs.readFile(file));
+}
+
+export async function loadContent(file: string, options: DocxReadOptions = {}): Promise<InputContent> {
+  return readInputContent(file, await loadBytes(file), { inflate: nodeInflate, ...options });
 }
 
 export async function loadParagraphs(file: string): Promise<Paragraph[]> {
