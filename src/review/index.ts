@@ -255,7 +255,7 @@ function select(id: number): void {
   selected = id;
   entries.find((e) => e.id === id)?.tr?.classList.add("selected");
   renderDetail();
-  $("detail").scrollIntoView({ behavior: "smooth", block: "start" });
+  $("detail").scrollIntoView({ block: "start" });
 }
 
 function renderDetail(): void {

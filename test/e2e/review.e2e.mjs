@@ -4,9 +4,47 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import JSZip from "jszip";
 import { docxFromLines } from "./docx.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** An independent check of an annotated copy: comments part, relationship, content type, matched markers per comment. */
+async function verifyAnnotated(bytes) {
+  const zip = await JSZip.loadAsync(bytes);
+  const rels = await zip.file("word/_rels/document.xml.rels").async("string");
+  const target = /Type="[^"]*\/relationships\/comments" Target="([^"]+)"/.exec(rels)?.[1];
+  if (!target) throw new Error("批注副本缺少批注部件的关系");
+  const types = await zip.file("[Content_Types].xml").async("string");
+  if (!types.includes(`PartName="/word/${target}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"`)) throw new Error("批注部件缺少内容类型");
+  const comments = await zip.file(`word/${target}`).async("string");
+  const doc = await zip.file("word/document.xml").async("string");
+  const ids = [...comments.matchAll(/<w:comment w:id="(\d+)"[^>]*>[\s\S]*?<\/w:comment>/g)];
+  for (const [, id] of ids) {
+    for (const tag of ["commentRangeStart", "commentRangeEnd", "commentReference"]) {
+      const n = doc.split(`<w:${tag} w:id="${id}"/>`).length - 1;
+      if (n !== 1) throw new Error(`批注 ${id} 的 ${tag} 有 ${n} 个`);
+    }
+    if (doc.indexOf(`<w:commentRangeStart w:id="${id}"/>`) > doc.indexOf(`<w:commentRangeEnd w:id="${id}"/>`)) throw new Error(`批注 ${id} 的起止颠倒`);
+  }
+  return ids.map((m) => m[0]);
+}
+
+/** Central-directory entries of a zip: name bytes decoded as UTF-8, and whether the UTF-8 flag (bit 11) is set. */
+function zipEntries(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const flags = buf.readUInt16LE(p + 8);
+    const n = buf.readUInt16LE(p + 28);
+    out.push({ name: buf.subarray(p + 46, p + 46 + n).toString("utf8"), utf8: (flags & 0x0800) !== 0 });
+    p += 46 + n + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return out;
+}
 
 /** 20 inputs: the realistic and clean fixtures as .docx and .txt, plus a corrupt .docx, an encrypted one, a Word 97 .doc and a picture to skip. */
 async function makeInputs() {
@@ -93,6 +131,32 @@ export const tests = {
       const html = fs.readFileSync(await htmlDownload.path(), "utf8");
       assert.match(html, /<h1>提纲助手检查报告<\/h1>/);
       assert.match(html, /共 1 个文件/);
+
+      // The shown file's annotated copy: one comment per finding, each anchored and referenced once.
+      await page.locator("#author").fill("市委组织部");
+      await page.locator("#author").dispatchEvent("change");
+      const [docxDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#detail button", { hasText: "下载批注副本" }).click()]);
+      assert.equal(docxDownload.suggestedFilename(), "草稿-personal-review-restart.docx");
+      const annotated = fs.readFileSync(await docxDownload.path());
+      const comments = await verifyAnnotated(annotated);
+      assert.ok(shown.findings.length >= 2, "the injected defects are found");
+      assert.equal(comments.length, shown.findings.length);
+      assert.ok(comments.every((c) => c.includes('w:author="市委组织部"') && c.includes("【提纲助手】")));
+
+      // All copies as one zip: the readable files, Chinese names in UTF-8 with the flag set.
+      await page.locator("#filter-text").fill("");
+      await page.waitForFunction(() => document.querySelectorAll("#rows tr").length === 20);
+      const [zipDownload] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.locator("#export-zip").click()]);
+      const zipBytes = fs.readFileSync(await zipDownload.path());
+      const entries = zipEntries(zipBytes);
+      assert.equal(entries.length, 17, entries.map((e) => e.name).join(", "));
+      assert.ok(entries.some((e) => e.name.startsWith("草稿-")));
+      for (const e of entries) assert.equal(e.utf8, /[^\x00-\x7f]/.test(e.name), `${e.name} 的 UTF-8 标志`);
+      assert.ok(entries.every((e) => e.name.endsWith(".docx")));
+      const inner = await JSZip.loadAsync(zipBytes);
+      const first = await inner.file(entries.find((e) => e.name.startsWith("草稿-")).name).async("uint8array");
+      assert.ok((await verifyAnnotated(first)).length > 0);
+      await page.locator("#status", { hasText: "已下载" }).waitFor();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
