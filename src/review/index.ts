@@ -232,7 +232,13 @@ function render(): void {
   const rows = shown.map(rowFor);
   // Reorder in place: rows already in the table are moved, not rebuilt.
   const current = Array.from(tbody.children);
-  if (current.length !== rows.length || rows.some((r, i) => current[i] !== r)) tbody.replaceChildren(...rows);
+  if (current.length !== rows.length || new Set(rows).size !== rows.length) tbody.replaceChildren(...rows);
+  else {
+    // The same rows, some rebuilt (a file finished): swap just those, so a batch of 200 does not relayout the table per file.
+    const kept = new Set(current);
+    if (rows.every((r, i) => r === current[i] || !kept.has(r))) rows.forEach((r, i) => r !== current[i] && current[i].replaceWith(r));
+    else tbody.replaceChildren(...rows);
+  }
   $("empty").hidden = entries.length > 0;
   $("table-box").hidden = entries.length === 0;
   const done = entries.filter((e) => e.report);
