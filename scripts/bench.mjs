@@ -7,7 +7,9 @@
 //   - context.sync per Word action at 10 and 5,000 paragraphs (the jest test test/host/syncCounts.test.ts);
 //   - the task pane's initial JavaScript, raw and gzip (scripts/bundleSize.mjs);
 //   - the harness's time to interactive in headless Chromium (median of 5 loads, each in a fresh browser context);
-//   - the peak heap of checking 50,000 paragraphs (a child process with --expose-gc --trace-gc).
+//   - the peak heap of checking 50,000 paragraphs (a child process with --expose-gc --trace-gc);
+//   - the reviewing page's batch of 200 .docx through its workers against the whole `tigang check` process on the same
+//     files (median of 3 each, alternating), and the page's longest main-thread task meanwhile (scripts/benchReview.mjs).
 // Prints a table and writes bench/results.json. Usage: npm run bench [-- --check] [-- --quick | --report]
 //   --check   exit 1 when a budget of bench/budgets.json is exceeded (named in Chinese and English);
 //   --quick   fewer runs (a smoke test of the script; its numbers are not the ones to quote);
@@ -433,7 +435,7 @@ function buildAll() {
   runNode([path.join(root, "scripts/build-cli.mjs")], { capture: true });
   const marker = path.join(dist, "taskpane.html");
   const sources = Math.max(newestMtime(path.join(root, "src")), ...["webpack.config.js", "package.json"].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0)));
-  if (!fs.existsSync(marker) || !fs.existsSync(path.join(dist, "harness.html")) || fs.statSync(marker).mtimeMs < sources) {
+  if (!fs.existsSync(marker) || !fs.existsSync(path.join(dist, "harness.html")) || !fs.existsSync(path.join(dist, "review.html")) || fs.statSync(marker).mtimeMs < sources) {
     log("构建任务窗格 / building dist/ (npx webpack --mode production)");
     const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) {
@@ -553,6 +555,8 @@ const BUDGETS = [
   { key: "taskpaneInitialJsGzipBytes", zh: "任务窗格首屏 JavaScript（gzip）", en: "task pane initial JavaScript, gzip", unit: "B", value: (r) => r.bundle.gzip },
   { key: "taskpaneLazyJsGzipBytes", zh: "任务窗格按需分块合计（gzip，词库除外）", en: "task pane lazy chunks total, gzip (lexicon apart)", unit: "B", value: (r) => r.bundle.lazyGzip },
   { key: "harnessTimeToInteractiveMs", zh: "演示页可交互时间（无头 Chromium，5 次中位数）", en: "harness time to interactive, headless Chromium, median of 5", unit: "ms", value: (r) => r.harness?.medianMs },
+  { key: "reviewPageToCliRatio", zh: "审核台 200 个 .docx 耗时 ÷ tigang check 进程耗时（各 3 次中位数）", en: "reviewing page, 200 .docx ÷ whole tigang check process (medians of 3)", unit: "×", value: (r) => r.review?.ratio },
+  { key: "reviewLongestTaskMs", zh: "审核台成批检查时主线程最长任务（Long Tasks API，3 次中最长）", en: "reviewing page's longest main-thread task during the batch (Long Tasks API, max of 3)", unit: "ms", value: (r) => r.review?.longestTaskMaxMs },
   { key: "check50kPeakHeapMB", zh: "检查 5 万段的峰值堆内存", en: "peak heap checking 50k paragraphs", unit: "MB", value: (r) => r.heap.peakMB },
   ...[
     ["read", "读取文档", "read the document"],
@@ -612,6 +616,8 @@ function printReport(r, budgets) {
   say(`任务窗格首屏 JavaScript / task pane initial JS: ${fmt(r.bundle.raw / 1000, 1)} KB raw, ${fmt(r.bundle.gzip / 1000, 1)} KB gzip (${r.bundle.scripts.join(", ")}); 按需分块 lazy chunks ${r.bundle.lazyChunks}, ${fmt(r.bundle.lazyGzip / 1000, 1)} KB gzip`);
   if (r.harness) say(`演示页可交互时间 / harness time to interactive: 中位数 median ${r.harness.medianMs} ms (${r.harness.timesMs.join(", ")} ms; 含 playwright 往返 wall-clock median ${r.harness.wallMedianMs} ms)`);
   else say(`演示页可交互时间 / harness time to interactive: 未测 / not measured (${r.harnessError})`);
+  if (r.review) say(`审核台 / reviewing page: ${r.review.files} 个 .docx，页面 page ${r.review.pageMs.join(", ")} ms（中位数 median ${r.review.pageMedianMs}）vs tigang check ${r.review.cliMs.join(", ")} ms（中位数 median ${r.review.cliMedianMs}）= ×${fmt(r.review.ratio, 2)}; 主线程最长任务 longest main-thread task ${r.review.longestTaskMs.join(", ")} ms`);
+  else say(`审核台 / reviewing page: 未测 / not measured (${r.reviewError})`);
   say(`检查 ${r.heap.paragraphs.toLocaleString("en-US")} 段的峰值堆内存 / peak heap checking ${r.heap.paragraphs.toLocaleString("en-US")} paragraphs: ${fmt(r.heap.peakMB, 1)} MB above a ${fmt(r.heap.baselineMB, 1)} MB baseline (after the run, with the findings kept: ${fmt(r.heap.retainedMB, 1)} MB; ${r.heap.collectionsDuringRun ?? "?"} GCs)`);
   say();
   say("预算 / budgets (bench/budgets.json)");
@@ -677,6 +683,13 @@ async function main() {
     results.harness = await timeToInteractive();
   } catch (e) {
     results.harnessError = String(e?.message ?? e);
+  }
+  log("审核台成批检查 / reviewing page batch vs tigang check (headless Chromium)");
+  try {
+    const { reviewBatchBench } = await import(pathToFileURL(path.join(root, "scripts/benchReview.mjs")).href);
+    results.review = await reviewBatchBench({ root, dist, runs: QUICK ? 1 : 3 });
+  } catch (e) {
+    results.reviewError = String(e?.message ?? e);
   }
   results.budgets = budgets;
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

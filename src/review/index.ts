@@ -1,7 +1,7 @@
 // The reviewing page (审核台): many drafts checked in Web Workers with the same core as `tigang check`; a sortable table,
 // one file's findings and outline, and exports (HTML report, CSV, annotated copies). Nothing leaves the browser.
 import { DOC_TYPES, type DocTypeId } from "../core/model";
-import { fileTooLargeMessage, inputKind, MAX_FILE_BYTES } from "../core/io/readInput";
+import { inputKind } from "../core/io/readInput";
 import type { FileReport } from "../core/report/fileReport";
 import { errorReport } from "../core/report/fileReport";
 import { formatReportsHtml } from "../core/report/formatHtml";
@@ -17,6 +17,8 @@ interface Entry extends Row {
   /** The type the reviewer chose for this file (re-checked with it), or undefined for the detected one. */
   chosenType?: DocTypeId;
   tr?: HTMLTableRowElement;
+  /** The row shown is older than the report (rebuilt in a later frame when many files finish at once). */
+  stale?: boolean;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -36,7 +38,8 @@ let skipped = 0;
 // ---- workers -------------------------------------------------------------------------------------------------------
 
 const WORKERS = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
-const IN_FLIGHT_PER_WORKER = 2;
+/** Files handed to each worker at once: it reads the next while it checks one (reading a File there waits on the browser). */
+const IN_FLIGHT_PER_WORKER = 32;
 interface Slot {
   worker: Worker;
   busy: number;
@@ -62,12 +65,12 @@ function slot(): Slot {
   return slots.reduce((a, b) => (b.busy < a.busy ? b : a));
 }
 
-function ask(m: ToWorker, transfer: Transferable[]): Promise<FromWorker> {
+function ask(m: ToWorker): Promise<FromWorker> {
   const s = slot();
   s.busy++;
   return new Promise((resolve) => {
     waiting.set(m.id, resolve);
-    s.worker.postMessage(m, transfer);
+    s.worker.postMessage(m);
   });
 }
 
@@ -85,11 +88,9 @@ function addFiles(files: File[]): void {
       skipped++;
       continue;
     }
+    // The file is not touched here (not even File.size, which may ask the disk): the worker reads it.
     const entry: Entry = { id: nextId++, name, file, pending: true };
-    if (file.size > MAX_FILE_BYTES) {
-      entry.pending = false;
-      entry.report = errorReport(name, `${fileTooLargeMessage(file.size)}未读取。`);
-    } else fresh.push(entry);
+    fresh.push(entry);
     entries.push(entry);
   }
   if (batch.done >= batch.total) batch = { started: performance.now(), total: 0, done: 0, current: "" };
@@ -110,14 +111,13 @@ async function check(entry: Entry): Promise<void> {
   batch.current = entry.name;
   let reply: FromWorker;
   try {
-    const bytes = await entry.file.arrayBuffer();
-    reply = await ask({ kind: "check", id: entry.id, name: entry.name, bytes, type: entry.chosenType }, [bytes]);
+    reply = await ask({ kind: "check", id: entry.id, name: entry.name, file: entry.file, type: entry.chosenType });
   } catch (e) {
     reply = { kind: "report", id: entry.id, report: errorReport(entry.name, `无法读取文件：${(e as Error).message}`) };
   }
   entry.pending = false;
   entry.report = reply.kind === "report" ? reply.report : errorReport(entry.name, reply.kind === "failed" ? reply.error : "检查失败。");
-  entry.tr = undefined;
+  entry.stale = true;
   batch.done++;
   if (selected === entry.id) renderDetail();
   scheduleRender();
@@ -186,8 +186,17 @@ function typeCell(entry: Entry): HTMLTableCellElement {
   return td;
 }
 
+/** Rows rebuilt per frame at most: a burst of finished files is drawn over a few frames, keeping each frame short. */
+const ROWS_PER_FRAME = 24;
+let rowBudget = Infinity;
+
 function rowFor(entry: Entry): HTMLTableRowElement {
-  if (entry.tr) return entry.tr;
+  if (entry.tr && (!entry.stale || rowBudget <= 0)) {
+    if (entry.stale) scheduleRender();
+    return entry.tr;
+  }
+  rowBudget--;
+  entry.stale = false;
   const r = entry.report;
   const tr = el("tr");
   tr.dataset.id = String(entry.id);
@@ -229,6 +238,7 @@ function render(): void {
   renderProgress();
   const tbody = $("rows");
   const shown = visibleEntries();
+  rowBudget = ROWS_PER_FRAME;
   const rows = shown.map(rowFor);
   // Reorder in place: rows already in the table are moved, not rebuilt.
   const current = Array.from(tbody.children);
@@ -357,8 +367,8 @@ async function downloadAnnotated(list: Entry[], zip: boolean): Promise<void> {
   const usable = list.filter((e) => e.report && !e.report.error);
   if (!usable.length) return status("没有可以加批注的文件（无法读取的文件不能加批注）。", true);
   status(zip ? `正在生成 ${usable.length} 个批注副本…` : "正在生成批注副本…");
-  const files = await Promise.all(usable.map(async (e) => ({ name: e.name, bytes: await e.file.arrayBuffer(), type: e.chosenType })));
-  const reply = await ask({ kind: "annotate", id: requestId++, files, author, zip }, files.map((f) => f.bytes));
+  const files = usable.map((e) => ({ name: e.name, file: e.file, type: e.chosenType }));
+  const reply = await ask({ kind: "annotate", id: requestId++, files, author, zip });
   if (reply.kind !== "annotated") return status(reply.kind === "failed" ? reply.error : "生成失败。", true);
   download(reply.name, new Blob([reply.bytes], { type: zip ? "application/zip" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
   status(reply.failed.length ? `已下载；${reply.failed.length} 个文件未能加批注：${reply.failed.map((f) => `${f.name}（${f.error}）`).join("；")}` : `已下载 ${reply.name}。`, reply.failed.length > 0);

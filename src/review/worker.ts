@@ -2,11 +2,18 @@
 // copies (one .docx, or all of them in a zip), off the page's main thread.
 import JSZip from "jszip";
 import { annotateFile } from "../core/annotate/annotateFile";
-import { readInputBytes } from "../core/io/readInput";
+import { InputError } from "../core/io/decodeText";
+import { fileTooLargeMessage, MAX_FILE_BYTES, readInputBytes } from "../core/io/readInput";
 import { checkReport, unreadableReport } from "../core/report/checkReport";
 import type { FromWorker, ToWorker } from "./protocol";
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+
+/** A file's bytes; one over the size limit is refused before it is read. */
+async function bytesOf(file: Blob): Promise<Uint8Array> {
+  if (file.size > MAX_FILE_BYTES) throw new InputError(`${fileTooLargeMessage(file.size)}未读取。`);
+  return new Uint8Array(await file.arrayBuffer());
+}
 
 const toBuffer = (bytes: Uint8Array): ArrayBuffer => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer));
 
@@ -30,7 +37,7 @@ async function annotate(m: Extract<ToWorker, { kind: "annotate" }>): Promise<voi
   const copies: { name: string; bytes: Uint8Array }[] = [];
   for (const f of m.files) {
     try {
-      const copy = await annotateFile(f.name, new Uint8Array(f.bytes), { type: f.type, author: m.author });
+      const copy = await annotateFile(f.name, await bytesOf(f.file), { type: f.type, author: m.author });
       copies.push({ name: copy.name, bytes: copy.bytes });
     } catch (err) {
       failed.push({ name: f.name, error: unreadableReport(f.name, err).error ?? "无法生成" });
@@ -55,7 +62,7 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   if (m.kind === "check") {
     try {
-      const paragraphs = await readInputBytes(m.name, new Uint8Array(m.bytes));
+      const paragraphs = await readInputBytes(m.name, await bytesOf(m.file));
       post({ kind: "report", id: m.id, report: checkReport(m.name, paragraphs, m.type) });
     } catch (err) {
       post({ kind: "report", id: m.id, report: unreadableReport(m.name, err) });
