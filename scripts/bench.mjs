@@ -10,6 +10,10 @@
 //   - the peak heap of checking 50,000 paragraphs (a child process with --expose-gc --trace-gc);
 //   - the reviewing page's batch of 200 .docx through its workers against the whole `tigang check` process on the same
 //     files (median of 3 each, alternating), and the page's longest main-thread task meanwhile (scripts/benchReview.mjs).
+//   - the command line as a user runs it (whole processes, median of 5): `tigang check` of a batch of 200 generated
+//     .docx files (multi-run paragraphs, automatic numbering, tables; scripts/bench-docx.mjs) against mammoth's
+//     extractRawText over the same files in the same run; `tigang check` of 10,000- and 50,000-paragraph .docx files
+//     with the process's peak RSS; `tigang --help` against `node -e 0`.
 // Prints a table and writes bench/results.json. Usage: npm run bench [-- --check] [-- --quick | --report]
 //   --check   exit 1 when a budget of bench/budgets.json is exceeded (named in Chinese and English);
 //   --quick   fewer runs (a smoke test of the script; its numbers are not the ones to quote);
@@ -468,6 +472,75 @@ function heapBench() {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The command line as whole processes.
+
+const CLI_BIN = process.env.TIGANG_BENCH_BIN ? path.resolve(process.env.TIGANG_BENCH_BIN) : path.join(root, "bin", "tigang.js");
+
+/** Run a node process; its wall time and (through a preloaded exit hook) its peak RSS. */
+function timedNode(args) {
+  const rssFile = path.join(os.tmpdir(), `tigang-bench-rss-${process.pid}.txt`);
+  fs.rmSync(rssFile, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--require", path.join(root, "scripts", "bench-maxrss.cjs"), ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, TIGANG_BENCH_RSS: rssFile }, maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.slice(0, 3).join(" ")} … 失败（退出码 ${r.status}）：${String(r.stderr).slice(0, 500)}`);
+  const rssKB = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) : NaN;
+  fs.rmSync(rssFile, { force: true });
+  return { ms, rssMB: rssKB / 1024 };
+}
+
+/** Median wall time (and the largest peak RSS) of `runs` runs of each command, interleaved so that load drifts alike on both. */
+function race(commands, runs) {
+  const times = commands.map(() => []);
+  const rss = commands.map(() => 0);
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((args, k) => {
+      const t = timedNode(args);
+      times[k].push(t.ms);
+      rss[k] = Math.max(rss[k], t.rssMB);
+    });
+  }
+  return commands.map((_, k) => ({ ms: stats(times[k]).median, rssMB: round(rss[k], 1) }));
+}
+
+export async function cliBench() {
+  const { writeDocx } = await import(pathToFileURL(path.join(root, "scripts", "bench-docx.mjs")).href);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-cli-"));
+  const runs = QUICK ? 2 : 5;
+  try {
+    const mammoth = path.join(dir, "mammoth.cjs");
+    fs.writeFileSync(mammoth, `const mammoth = require(${JSON.stringify(require.resolve("mammoth"))});\n(async () => { for (const f of process.argv.slice(2)) await mammoth.extractRawText({ path: f }); })();\n`);
+    // The batch: 200 documents of 70–310 paragraphs.
+    const batch = [];
+    let paragraphs = 0;
+    let bytes = 0;
+    for (let i = 0; i < 200; i++) {
+      const doc = generateDocument(70 + ((i * 37) % 241));
+      const data = await writeDocx(doc);
+      const f = path.join(dir, `材料-${String(i + 1).padStart(3, "0")}.docx`);
+      fs.writeFileSync(f, data);
+      batch.push(f);
+      paragraphs += doc.length;
+      bytes += data.length;
+    }
+    const [t, m] = race([[CLI_BIN, "check", "--format", "json", ...batch], [mammoth, ...batch]], runs);
+    const out = { runs, bin: path.relative(root, CLI_BIN) || CLI_BIN, batch: { files: batch.length, paragraphs, bytes, tigangMs: round(t.ms, 0), mammothMs: round(m.ms, 0), ratio: round(t.ms / m.ms, 3) }, big: {} };
+    for (const n of [10000, 50000]) {
+      const f = path.join(dir, `大文件-${n}.docx`);
+      const data = await writeDocx(generateDocument(n));
+      fs.writeFileSync(f, data);
+      const [tb, mb] = race([[CLI_BIN, "check", "--format", "json", f], [mammoth, f]], n === 50000 && !QUICK ? 3 : runs);
+      out.big[n] = { bytes: data.length, tigangMs: round(tb.ms, 0), peakRssMB: tb.rssMB, mammothMs: round(mb.ms, 0), mammothPeakRssMB: mb.rssMB };
+    }
+    const [h, z] = race([[CLI_BIN, "--help"], ["-e", "0"]], QUICK ? 3 : 9);
+    out.help = { tigangMs: round(h.ms, 1), nodeMs: round(z.ms, 1), ratio: round(h.ms / z.ms, 3) };
+    return out;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function syncCounts() {
   const file = path.join(root, "test-results", "sync-counts.json");
   fs.rmSync(file, { force: true });
@@ -557,6 +630,9 @@ const BUDGETS = [
   { key: "harnessTimeToInteractiveMs", zh: "演示页可交互时间（无头 Chromium，5 次中位数）", en: "harness time to interactive, headless Chromium, median of 5", unit: "ms", value: (r) => r.harness?.medianMs },
   { key: "reviewPageToCliRatio", zh: "审核台 200 个 .docx 耗时 ÷ tigang check 进程耗时（各 3 次中位数）", en: "reviewing page, 200 .docx ÷ whole tigang check process (medians of 3)", unit: "×", value: (r) => r.review?.ratio },
   { key: "reviewLongestTaskMs", zh: "审核台成批检查时主线程最长任务（Long Tasks API，3 次中最长）", en: "reviewing page's longest main-thread task during the batch (Long Tasks API, max of 3)", unit: "ms", value: (r) => r.review?.longestTaskMaxMs },
+  { key: "cliBatchVsMammoth", zh: "命令行检查 200 个 .docx ÷ mammoth 提取文字（整进程，5 次中位数）", en: "tigang check of 200 .docx ÷ mammoth extractRawText, whole processes", unit: "×", value: (r) => r.cli?.batch.ratio },
+  { key: "cli50kPeakRssMB", zh: "命令行检查 5 万段 .docx 的进程峰值内存", en: "peak RSS of tigang check, 50k-paragraph .docx", unit: "MB", value: (r) => r.cli?.big[50000]?.peakRssMB },
+  { key: "helpVsNodeStartup", zh: "tigang --help ÷ node -e 0（启动时间）", en: "tigang --help ÷ node -e 0 (startup)", unit: "×", value: (r) => r.cli?.help.ratio },
   { key: "check50kPeakHeapMB", zh: "检查 5 万段的峰值堆内存", en: "peak heap checking 50k paragraphs", unit: "MB", value: (r) => r.heap.peakMB },
   ...[
     ["read", "读取文档", "read the document"],
@@ -618,6 +694,13 @@ function printReport(r, budgets) {
   else say(`演示页可交互时间 / harness time to interactive: 未测 / not measured (${r.harnessError})`);
   if (r.review) say(`审核台 / reviewing page: ${r.review.files} 个 .docx，页面 page ${r.review.pageMs.join(", ")} ms（中位数 median ${r.review.pageMedianMs}）vs tigang check ${r.review.cliMs.join(", ")} ms（中位数 median ${r.review.cliMedianMs}）= ×${fmt(r.review.ratio, 2)}; 主线程最长任务 longest main-thread task ${r.review.longestTaskMs.join(", ")} ms`);
   else say(`审核台 / reviewing page: 未测 / not measured (${r.reviewError})`);
+  if (r.cli) {
+    const c = r.cli;
+    say(`命令行整进程 / the CLI as whole processes (${c.runs} 次中位数 / median of ${c.runs} runs; tigang: ${c.bin})`);
+    say(`  200 个 .docx（共 ${c.batch.paragraphs.toLocaleString("en-US")} 段，${fmt(c.batch.bytes / 1e6, 1)} MB）: tigang check ${fmt(c.batch.tigangMs, 0)} ms, mammoth extractRawText ${fmt(c.batch.mammothMs, 0)} ms → ×${fmt(c.batch.ratio, 2)}`);
+    for (const [n, b] of Object.entries(c.big)) say(`  ${Number(n).toLocaleString("en-US")} 段 .docx（${fmt(b.bytes / 1e6, 1)} MB）: tigang check ${fmt(b.tigangMs, 0)} ms, 峰值 RSS peak ${fmt(b.peakRssMB, 1)} MB; mammoth ${fmt(b.mammothMs, 0)} ms, ${fmt(b.mammothPeakRssMB, 1)} MB`);
+    say(`  tigang --help ${fmt(c.help.tigangMs, 0)} ms, node -e 0 ${fmt(c.help.nodeMs, 0)} ms → ×${fmt(c.help.ratio, 2)}`);
+  }
   say(`检查 ${r.heap.paragraphs.toLocaleString("en-US")} 段的峰值堆内存 / peak heap checking ${r.heap.paragraphs.toLocaleString("en-US")} paragraphs: ${fmt(r.heap.peakMB, 1)} MB above a ${fmt(r.heap.baselineMB, 1)} MB baseline (after the run, with the findings kept: ${fmt(r.heap.retainedMB, 1)} MB; ${r.heap.collectionsDuringRun ?? "?"} GCs)`);
   say();
   say("预算 / budgets (bench/budgets.json)");
@@ -674,6 +757,8 @@ async function main() {
   results.snippets = timing.snippets;
   log(`峰值堆内存 / peak heap (${HEAP_SIZE.toLocaleString("en-US")} paragraphs, child process)`);
   results.heap = heapBench();
+  log("命令行整进程 / the CLI as whole processes (200 .docx vs mammoth, 10k/50k .docx, --help)");
+  results.cli = await cliBench();
   log("context.sync 次数 / sync counts (npx jest test/host/syncCounts.test.ts)");
   results.syncs = syncCounts();
   const { measureBundle } = await import(pathToFileURL(path.join(root, "scripts/bundleSize.mjs")).href);

@@ -3,6 +3,7 @@ import { transformFileSync } from "@swc/core";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "build");
@@ -33,4 +34,19 @@ function write(rel, data) {
   count++;
 }
 for (const d of dirs) if (fs.existsSync(path.join(root, "src", d))) walk(d);
-console.log(`tigang CLI built: ${count} files in build/`);
+// The shipped data is validated here, once, rather than at every start of `tigang` (zod stays out of the commands).
+const require = createRequire(import.meta.url);
+const problems = [
+  ...require(path.join(out, "core/check/dataSchema.js")).checkDataProblems(),
+  ...require(path.join(out, "core/outlines/validate.js")).outlineDataProblems(),
+];
+try {
+  require(path.join(out, "core/snippets/library.js")).builtinSnippets();
+} catch (e) {
+  problems.push(e.message);
+}
+if (problems.length) {
+  console.error(`✕ 数据文件有误 / data files invalid:\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`tigang CLI built: ${count} files in build/; data files valid`);

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { DocTypeId } from "../core/model";
 import type { FileReport } from "../core/report/fileReport";
 import { formatOutlineText } from "../core/report/formatText";
-import { parseTypeOption, UsageError, type Io } from "./main";
+import { escapeControls, parseTypeOption, UsageError, type Io } from "./main";
 import { expandTokens, getOutline, type OutlineVariant } from "../core/outlines/library";
 import type { Outline } from "../core/outlines/schema";
 import { skeletonText } from "../core/outlines/skeleton";
@@ -49,8 +49,8 @@ export async function outlineCommand(args: string[], io: Io, reportFiles: (files
     return 0;
   }
   const reports = await reportFiles(positionals, type, false);
-  for (const r of reports) if (r.error) io.err(`tigang：${r.file}：${r.error}\n`);
+  for (const r of reports) if (r.error) io.err(escapeControls(`tigang：${r.file}：${r.error}\n`));
   if (format === "json") io.out(JSON.stringify({ files: reports.map(({ findings: _f, ...r }) => r) }, null, 2) + "\n");
-  else io.out(reports.map(formatOutlineText).join("\n"));
+  else io.out(escapeControls(reports.map(formatOutlineText).join("\n")));
   return reports.some((r) => r.error) ? 2 : 0;
 }

@@ -17,7 +17,7 @@ export function formatNumber(n: number, fmt: string): string {
     case "chineseLegalSimplified":
     case "taiwaneseCounting":
     case "taiwaneseCountingThousand":
-      return toChineseNumber(n);
+      return n === 0 ? "〇" : toChineseNumber(n);
     case "ideographTraditional":
       return TIANGAN[(n - 1) % 10] ?? String(n);
     case "decimalFullWidth":

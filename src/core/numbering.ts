@@ -1,4 +1,5 @@
 // Numbering markers of GB/T 9704 structure levels (一、（一）1.（1）): recognising, normalising and producing them.
+import { INVISIBLE } from "./parse/text";
 
 const DIGITS = "零一二三四五六七八九";
 const CN_NUM_CHARS = "零〇一二两三四五六七八九十百";
@@ -63,13 +64,17 @@ export interface Marker {
 }
 
 const CN = "[零〇一二两三四五六七八九十百]+";
-const SPACE = "[ \\t\\u3000\\u00a0]*";
+// Spaces, and the invisible characters of INVISIBLE (read past, never removed: offsets stay those of the text).
+const SPACE = `[ \\t\\u3000\\u00a0${INVISIBLE}]*`;
 const RE_CN_DUN = new RegExp(`^${SPACE}(${CN})${SPACE}([、，,．.])${SPACE}`);
 const RE_CN_PAREN = new RegExp(`^${SPACE}([（(])${SPACE}(${CN})${SPACE}([）)])([、，,．.])?${SPACE}`);
 const RE_AR_DOT = new RegExp(`^${SPACE}([0-9０-９]{1,3})${SPACE}([.．、，,])(?![0-9０-９])${SPACE}`);
 const RE_AR_PAREN = new RegExp(`^${SPACE}([（(])${SPACE}([0-9０-９]{1,3})${SPACE}([）)])([、，,．.])?${SPACE}`);
 const RE_DI = new RegExp(`^${SPACE}第(${CN})([，,、：:])${SPACE}`);
-const RE_CIRCLED = /^[ \t\u3000]*([①-⑳])[ \t\u3000]*/;
+const RE_CIRCLED = new RegExp(`^${SPACE}([①-⑳])${SPACE}`);
+const INVISIBLE_ANY = new RegExp(`[${INVISIBLE}]`, "g");
+/** The marker as written, without surrounding spaces and invisible characters. */
+const written = (s: string) => s.replace(INVISIBLE_ANY, "").trim();
 
 function arabic(s: string): number {
   return Number(s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
@@ -95,16 +100,16 @@ export function parseMarker(text: string): Marker | null {
   if (m) {
     const number = fromChineseNumber(m[1]);
     if (number > 0) {
-      const written = text.slice(0, m[0].length).trim();
-      return mk("cn-dun", 1, number, written, m[0].length, m[2] !== "、");
+      const shown = written(text.slice(0, m[0].length));
+      return mk("cn-dun", 1, number, shown, m[0].length, m[2] !== "、");
     }
   }
   m = RE_CN_PAREN.exec(text);
   if (m) {
     const number = fromChineseNumber(m[2]);
     if (number > 0) {
-      const bad = m[1] !== "（" || m[3] !== "）" || m[4] !== undefined || /\s/.test(text.slice(0, m[0].length).trim());
-      return mk("cn-paren", 2, number, text.slice(0, m[0].length).trim(), m[0].length, bad);
+      const bad = m[1] !== "（" || m[3] !== "）" || m[4] !== undefined || /\s/.test(written(text.slice(0, m[0].length)));
+      return mk("cn-paren", 2, number, written(text.slice(0, m[0].length)), m[0].length, bad);
     }
   }
   m = RE_AR_DOT.exec(text);
@@ -112,7 +117,7 @@ export function parseMarker(text: string): Marker | null {
     const number = arabic(m[1]);
     if (number > 0) {
       const bad = m[2] !== "." || /[０-９]/.test(m[1]);
-      return mk("arabic-dot", 3, number, text.slice(0, m[0].length).trim(), m[0].length, bad);
+      return mk("arabic-dot", 3, number, written(text.slice(0, m[0].length)), m[0].length, bad);
     }
   }
   m = RE_AR_PAREN.exec(text);
@@ -120,7 +125,7 @@ export function parseMarker(text: string): Marker | null {
     const number = arabic(m[2]);
     if (number > 0) {
       const bad = m[1] !== "（" || m[3] !== "）" || m[4] !== undefined || /[０-９]/.test(m[2]);
-      return mk("arabic-paren", 4, number, text.slice(0, m[0].length).trim(), m[0].length, bad);
+      return mk("arabic-paren", 4, number, written(text.slice(0, m[0].length)), m[0].length, bad);
     }
   }
   m = RE_CIRCLED.exec(text);
@@ -133,8 +138,8 @@ export function parseMarker(text: string): Marker | null {
     const number = fromChineseNumber(m[1]);
     if (number > 0) {
       // "第一，" is the accepted speech form; "第一、" is a nonstandard level-1 marker.
-      const written = text.slice(0, m[0].length).trim();
-      const marker = mk("di", 1, number, written, m[0].length, m[2] !== "，");
+      const shown = written(text.slice(0, m[0].length));
+      const marker = mk("di", 1, number, shown, m[0].length, m[2] !== "，");
       if (m[2] === "、") marker.standard = standardMarker(1, number);
       return marker;
     }

@@ -3,8 +3,8 @@
 import JSZip from "jszip";
 import { annotateFile } from "../core/annotate/annotateFile";
 import { InputError } from "../core/io/decodeText";
-import { fileTooLargeMessage, MAX_FILE_BYTES, readInputBytes } from "../core/io/readInput";
-import { checkReport, unreadableReport } from "../core/report/checkReport";
+import { fileTooLargeMessage, MAX_FILE_BYTES, readInputContent } from "../core/io/readInput";
+import { reportFromContent, unreadableReport } from "../core/report/checkReport";
 import type { FromWorker, ToWorker } from "./protocol";
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -62,8 +62,8 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   if (m.kind === "check") {
     try {
-      const paragraphs = await readInputBytes(m.name, await bytesOf(m.file));
-      post({ kind: "report", id: m.id, report: checkReport(m.name, paragraphs, m.type) });
+      const content = await readInputContent(m.name, await bytesOf(m.file));
+      post({ kind: "report", id: m.id, report: reportFromContent(m.name, content, m.type) });
     } catch (err) {
       post({ kind: "report", id: m.id, report: unreadableReport(m.name, err) });
     }

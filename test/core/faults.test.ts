@@ -201,7 +201,9 @@ describe("bytes by file name (the one reader of the CLI and the reviewing page's
   });
 
   test("an encrypted .docx (an OLE container) gets its own message", async () => {
-    const bytes = new Uint8Array([...OLE, ...new Uint8Array(512)]);
+    // Word wraps a password-protected .docx in an OLE file with an EncryptedPackage stream (named in UTF-16LE).
+    const name = [..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]);
+    const bytes = new Uint8Array([...OLE, ...new Uint8Array(504), ...name, ...new Uint8Array(64)]);
     expect(await expectInputError(readInputBytes("加密.docx", bytes))).toMatch(/加密/);
   });
 

@@ -69,8 +69,10 @@ async function makeInputs() {
     }
   }
   fs.writeFileSync(path.join(dir, "损坏的文件.docx"), Buffer.from("PK\u0003\u0004 这不是完整的压缩包"));
-  fs.writeFileSync(path.join(dir, "加密文件.docx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
-  fs.writeFileSync(path.join(dir, "旧版文件.doc"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
+  // OLE compound files: a password-protected .docx (its EncryptedPackage stream) and a Word 97 document (WordDocument).
+  const ole = (stream) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from(stream, "utf16le"), Buffer.alloc(64)]);
+  fs.writeFileSync(path.join(dir, "加密文件.docx"), ole("EncryptedPackage"));
+  fs.writeFileSync(path.join(dir, "旧版文件.doc"), ole("WordDocument"));
   fs.writeFileSync(path.join(dir, "照片.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   files.push(...["损坏的文件.docx", "加密文件.docx", "旧版文件.doc", "照片.png"].map((n) => path.join(dir, n)));
   return { dir, files };
@@ -92,7 +94,7 @@ export const tests = {
       const unreadable = page.locator("#rows tr.unreadable");
       assert.equal(await unreadable.count(), 3);
       const messages = await unreadable.locator("td.error-text").allTextContents();
-      assert.ok(messages.some((m) => /加密/.test(m)) && messages.some((m) => /\.doc 格式/.test(m)) && messages.some((m) => /损坏|截断/.test(m)), messages.join(" | "));
+      assert.ok(messages.some((m) => /加密/.test(m)) && messages.some((m) => /\.doc 格式|Word 97/.test(m)) && messages.some((m) => /损坏|截断/.test(m)), messages.join(" | "));
       await page.setViewportSize({ width: 1280, height: 860 });
       await screenshot("review-1280");
 

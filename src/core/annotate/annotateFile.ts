@@ -5,7 +5,8 @@ import type { DocTypeId } from "../model";
 import { readInputContent } from "../io/readInput";
 import { readDocxContent } from "../io/readDocx";
 import type { Inflate } from "../io/zip";
-import { checkReport } from "../report/checkReport";
+import { reportFromContent } from "../report/checkReport";
+import { InputError } from "../io/decodeText";
 import type { FileReport } from "../report/fileReport";
 import { annotateDocx, escapeXml, type AnnotateResult } from "./annotateDocx";
 
@@ -43,7 +44,8 @@ export function annotatedName(name: string): string {
 /** Read, check and annotate one file. Throws InputError (a Chinese message) when the file cannot be read. */
 export async function annotateFile(name: string, bytes: Uint8Array, options: { type?: DocTypeId; author?: string; date?: string; inflate?: Inflate } = {}): Promise<AnnotatedCopy> {
   const input = await readInputContent(name, bytes, { positions: true, inflate: options.inflate });
-  const report = checkReport(name, input.paragraphs, options.type);
+  const report = reportFromContent(name, input, options.type);
+  if (report.error) throw new InputError(report.error);
   let docxBytes = bytes;
   let content = input.docx;
   if (!content) {

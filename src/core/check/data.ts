@@ -1,51 +1,12 @@
-// The checker's word lists (typos, fixed formulations, pasted junk) loaded from src/data and validated with zod/mini once, on first use.
-import * as z from "zod/mini";
+// The checker's word lists (typos, fixed formulations, pasted junk) loaded from src/data. Their schemas
+// (dataSchema.ts) are checked when the CLI is built and by the tests, not at every start: zod stays out of `tigang check`.
+import type { FormulationsFile, TyposFile, JunkFile } from "./dataSchema";
 import typosData from "../../data/typos.json";
 import formulationsData from "../../data/formulations.json";
 import junkData from "../../data/junk.json";
 
-const Text = z.string().check(z.minLength(1));
-
-export const TyposSchema = z.object({
-  version: z.literal(1),
-  entries: z.array(
-    z.object({
-      wrong: Text,
-      right: z.string(),
-      note: z.optional(z.string()),
-      guards: z.optional(z.array(Text)),
-    }),
-  ),
-});
-
-export const FormulationsSchema = z.object({
-  version: z.literal(1),
-  entries: z.array(
-    z.object({
-      id: Text,
-      name: z.nullable(z.string()),
-      canonical: z.string(),
-      members: z.array(Text),
-      ordered: z.boolean(),
-      wrong: z.array(z.object({ text: Text, right: z.string() })),
-    }),
-  ),
-});
-
-export const JunkSchema = z.object({
-  version: z.literal(1),
-  entries: z.array(
-    z.object({
-      id: Text,
-      pattern: Text,
-      message: Text,
-      wholeParagraph: z.boolean(),
-    }),
-  ),
-});
-
-export type TypoEntry = z.infer<typeof TyposSchema>["entries"][number];
-export type FormulationEntry = z.infer<typeof FormulationsSchema>["entries"][number];
+export type TypoEntry = TyposFile["entries"][number];
+export type FormulationEntry = FormulationsFile["entries"][number];
 export interface JunkEntry {
   id: string;
   re: RegExp;
@@ -53,10 +14,11 @@ export interface JunkEntry {
   wholeParagraph: boolean;
 }
 
-function load<T>(schema: z.ZodMiniType<T>, raw: unknown, file: string): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file} 数据有误：${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("；")}`);
-  return parsed.data;
+/** The data as shipped (validated at build time); a file whose shape is wrong at its top still fails loudly. */
+function load<T extends { version: number; entries: unknown[] }>(raw: unknown, file: string): T {
+  const data = raw as T;
+  if (data?.version !== 1 || !Array.isArray(data.entries)) throw new Error(`${file} 数据有误：版本或 entries 无效`);
+  return data;
 }
 
 let typos: TypoEntry[] | null = null;
@@ -65,16 +27,16 @@ let junk: JunkEntry[] | null = null;
 
 /** Wrong → right pairs (错别字、误用词语). A data error throws: the engine keeps the other rules running. */
 export function typoEntries(): TypoEntry[] {
-  return (typos ??= load(TyposSchema, typosData, "typos.json").entries);
+  return (typos ??= load<TyposFile>(typosData, "typos.json").entries);
 }
 
 export function formulationEntries(): FormulationEntry[] {
-  return (formulations ??= load(FormulationsSchema, formulationsData, "formulations.json").entries);
+  return (formulations ??= load<FormulationsFile>(formulationsData, "formulations.json").entries);
 }
 
 /** Junk patterns compiled with flags giu (global, case-insensitive, Unicode). */
 export function junkEntries(): JunkEntry[] {
-  return (junk ??= load(JunkSchema, junkData, "junk.json").entries.map((e) => ({
+  return (junk ??= load<JunkFile>(junkData, "junk.json").entries.map((e) => ({
     id: e.id,
     re: new RegExp(e.pattern, "giu"),
     message: e.message,

@@ -670,7 +670,7 @@ export async function readDocxContent(bytes: Uint8Array, options: DocxReadOption
         if (data) imported = (await readDocxContent(data, { ...options, positions: false }, nesting + 1)).paragraphs;
       } else if (/^text\/plain/.test(contentType)) {
         const data = await zip.read(part, limitMessages.inflated);
-        if (data) imported = textToParagraphs(decodeText(data).text);
+        if (data) imported = textToParagraphs(decodeText(data).text, limits);
       }
       if (imported) {
         chunk.read = true;

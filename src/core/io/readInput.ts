@@ -1,10 +1,13 @@
-// Reading an input file's bytes as paragraphs, by its name: the one path for the CLI, the reviewing page's worker and the harness.
+// Reading an input file's bytes as paragraphs, the format told by content (OLE, RTF and zip files under any name): the
+// one path for the CLI (src/cli/load.ts adds the checks on disk), the reviewing page's worker and the harness, so that
+// each refuses exactly what the others refuse, with the same Chinese message.
 import type { Paragraph } from "../model";
 import { decodeText, InputError, textToParagraphs } from "./decodeText";
 import { READ_LIMITS, limitMessages } from "./limits";
-import { readDocxContent, type DocxContent, type DocxReadOptions } from "./readDocx";
+import { readDocxContent, type AltChunk, type DocxContent, type DocxReadOptions } from "./readDocx";
+import { refuseUnreadable, sniffFormat } from "./sniff";
 
-/** Largest input file read at all (the CLI checks it before reading, the page before sending a file to its worker). */
+/** Largest input file read at all (the CLI checks it before reading, the page's worker before reading a file). */
 export const MAX_FILE_BYTES = READ_LIMITS.maxFileBytes;
 
 export function fileTooLargeMessage(bytes: number): string {
@@ -23,29 +26,30 @@ export function inputKind(name: string): "docx" | "text" | "doc" | "other" {
   return "other";
 }
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** A file read: its paragraphs, and for a .docx its main part (for annotating it). */
+/** A file read: its paragraphs, content imported into a .docx (altChunk), and for a .docx its main part (for annotating it). */
 export interface InputContent {
   paragraphs: Paragraph[];
+  altChunks: AltChunk[];
+  /** The file has no text at all. */
+  empty: boolean;
   docx?: DocxContent;
 }
 
-/** Paragraphs of a file's bytes (and the .docx's main part). Throws InputError (a Chinese message) for what cannot be read. */
+/** Paragraphs of a file's bytes. Throws InputError (a Chinese message) for what cannot be read. */
 export async function readInputContent(name: string, bytes: Uint8Array, options: DocxReadOptions = {}): Promise<InputContent> {
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(fileTooLargeMessage(bytes.length));
-  const kind = inputKind(name);
-  const isOle = OLE_MAGIC.every((b, i) => bytes[i] === b);
-  if (kind === "doc") throw new InputError("不支持旧版 .doc 格式，请在 Word 中另存为 .docx 后重试。");
-  // An encrypted .docx is an OLE compound file (EncryptedPackage), not a zip.
-  if (kind === "docx" && isOle) throw new InputError("文件已加密（设置了打开密码）或是旧版 Word 格式，请在 Word 中取消密码或另存为 .docx 后重试。");
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (kind === "docx" || isZip) {
+  const format = sniffFormat(bytes);
+  refuseUnreadable(format);
+  if (format === "zip") {
     const docx = await readDocxContent(bytes, options);
-    return { paragraphs: docx.paragraphs, docx };
+    return { paragraphs: docx.paragraphs, altChunks: docx.altChunks, empty: !docx.paragraphs.some((p) => p.text.trim()) && !docx.altChunks.length, docx };
   }
-  if (bytes.length > READ_LIMITS.maxTextFileBytes) throw new InputError(limitMessages.fileTooLarge(bytes.length, READ_LIMITS.maxTextFileBytes));
-  return { paragraphs: textToParagraphs(decodeText(bytes).text) };
+  const kind = inputKind(name);
+  if (kind === "docx") throw new InputError(format === "empty" ? "文件是空的（0 字节），不是有效的 .docx。" : "文件不是有效的 .docx（无法作为压缩包打开），可能已损坏或被截断。");
+  if (kind === "doc") throw new InputError("不支持旧版 .doc 格式，请在 Word 中另存为 .docx 后重试。");
+  if (bytes.length > READ_LIMITS.maxTextFileBytes) throw new InputError(limitMessages.fileTooLarge(bytes.length, READ_LIMITS.maxTextFileBytes).replace("上限为", "文本文件上限为"));
+  const paragraphs = format === "empty" ? [{ text: "" }] : textToParagraphs(decodeText(bytes).text, READ_LIMITS);
+  return { paragraphs, altChunks: [], empty: !paragraphs.some((p) => p.text.trim()) };
 }
 
 export async function readInputBytes(name: string, bytes: Uint8Array, options: DocxReadOptions = {}): Promise<Paragraph[]> {

@@ -35,12 +35,22 @@ export function headingTitle(text: string, from: number): { title: string; offse
   return { title: text.slice(start, stop), offset: start, length: stop - start };
 }
 
+/**
+ * Invisible format characters that ride along with pasted text: zero-width space/joiners, word joiner, BOM, bidi
+ * marks, embeddings and isolates, soft hyphen. The parser reads past them like spaces (without removing them, so
+ * every offset still points into the text as written); the invisible-chars rule reports them for removal.
+ */
+export const INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
+export const INVISIBLE_RUN = new RegExp(`[${INVISIBLE}]+`, "g");
+const BLANK = new RegExp(`[^\\s\\u3000\\u00a0${INVISIBLE}]`);
+const LEADING = new RegExp(`^[\\s\\u3000\\u00a0${INVISIBLE}]*`);
+
 export function isBlank(text: string): boolean {
-  return !/[^\s\u3000\u00a0\u200b\ufeff]/.test(text);
+  return !BLANK.test(text);
 }
 
 export function leadingSpace(text: string): number {
-  const m = /^[\s\u3000\u00a0\u200b\ufeff]*/.exec(text);
+  const m = LEADING.exec(text);
   return m ? m[0].length : 0;
 }
 

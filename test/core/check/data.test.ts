@@ -1,8 +1,10 @@
 // The checker's data files load through their schemas; broken data is refused with the file named.
-import { FormulationsSchema, JunkSchema, TyposSchema, formulationEntries, junkEntries, typoEntries } from "../../../src/core/check/data";
+import { formulationEntries, junkEntries, typoEntries } from "../../../src/core/check/data";
+import { FormulationsSchema, JunkSchema, TyposSchema, checkDataProblems } from "../../../src/core/check/dataSchema";
 
 describe("check data", () => {
-  test("the shipped files load", () => {
+  test("the shipped files load and pass their schemas (as the CLI build checks)", () => {
+    expect(checkDataProblems()).toEqual([]);
     expect(typoEntries().length).toBeGreaterThan(100);
     expect(formulationEntries().length).toBeGreaterThan(10);
     expect(junkEntries().length).toBeGreaterThan(10);

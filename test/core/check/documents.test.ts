@@ -2,6 +2,7 @@
 import { ALL_RULES } from "../../../src/core/check/rules";
 import { checkDocument } from "../../../src/core/check/engine";
 import { applyFixes } from "../../../src/core/check/applyFixes";
+import type { Paragraph } from "../../../src/core/model";
 import { fixesOf, fixture, parse } from "./helpers";
 
 const TYPES = ["personal-review", "team-review", "speech-mobilization", "speech-guidance", "rectification-report"] as const;
@@ -31,6 +32,8 @@ interface Injection {
   inject: (lines: string[]) => string[];
   /** The line (by its start) where the finding must be. */
   where: string;
+  /** Text of that line to format as hidden (Word's w:vanish, as the .docx reader marks it). */
+  hide?: string;
 }
 
 const personalWithoutCauses = (l: string[]) => {
@@ -74,6 +77,9 @@ const INJECTIONS: Injection[] = [
     inject: (l) => edit(l, "需要说明的有关情况", (x) => ["（四）意识形态阵地管理不严。", x].join("\n")).join("\n").split("\n"),
     where: "（四）意识形态阵地管理不严",
   },
+  // A zero-width space pasted before a heading marker: found, and the heading still read (no numbering findings).
+  { rule: "invisible-chars", base: "personal-review", inject: (l) => edit(l, "（三）工作作风", (x) => `\u200b${x}`), where: "\u200b（三）工作作风" },
+  { rule: "hidden-text", base: "team-review", inject: (l) => edit(l, "以上对照检查", (x) => `${x}此句已隐藏。`), where: "以上对照检查", hide: "此句已隐藏。" },
 ];
 
 describe("injected defects", () => {
@@ -87,8 +93,13 @@ describe("injected defects", () => {
   });
   test.each(INJECTIONS.map((i) => [i.rule, i] as const))("%s", (rule, inj) => {
     const lines = inj.inject(fixture(`${inj.base}.txt`));
-    const found = checkDocument(parse(lines));
     const where = at(lines, inj.where);
+    const doc = parse(lines);
+    if (inj.hide) {
+      const text = lines[where];
+      (doc.paragraphs[where] as Paragraph).hidden = [[text.indexOf(inj.hide), inj.hide.length]];
+    }
+    const found = checkDocument(doc);
     expect(where).toBeGreaterThanOrEqual(0);
     expect(found.filter((f) => f.rule === rule).map((f) => f.paragraph)).toContain(where);
     // Nothing else is disturbed: the only findings are the injected rule's.

@@ -12,6 +12,8 @@ import { formulation } from "./formulation";
 import { punctuation } from "./punctuation";
 import { junk } from "./junk";
 import { coverage } from "./coverage";
+import { invisibleChars } from "./invisibleChars";
+import { hiddenText } from "./hiddenText";
 
 export const ALL_RULES: readonly Rule[] = [
   missingSection,
@@ -21,6 +23,8 @@ export const ALL_RULES: readonly Rule[] = [
   numberingFormat,
   enumeration,
   junk,
+  invisibleChars,
+  hiddenText,
   placeholder,
   typo,
   formulation,
@@ -28,4 +32,4 @@ export const ALL_RULES: readonly Rule[] = [
   coverage,
 ];
 
-export { missingSection, sectionOrder, numberingSequence, numberingFormat, numberingHierarchy, enumeration, placeholder, typo, formulation, punctuation, junk, coverage };
+export { missingSection, sectionOrder, numberingSequence, numberingFormat, numberingHierarchy, enumeration, placeholder, typo, formulation, punctuation, junk, coverage, invisibleChars, hiddenText };

@@ -1,0 +1,72 @@
+// The schemas (zod/mini) of the checker's data files, checked by the tests and when the CLI is built
+// (scripts/build-cli.mjs), so that `tigang check` does not load zod at every start.
+import * as z from "zod/mini";
+import typosData from "../../data/typos.json";
+import formulationsData from "../../data/formulations.json";
+import junkData from "../../data/junk.json";
+
+const Text = z.string().check(z.minLength(1));
+
+export const TyposSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(
+    z.object({
+      wrong: Text,
+      right: z.string(),
+      note: z.optional(z.string()),
+      guards: z.optional(z.array(Text)),
+    }),
+  ),
+});
+
+export const FormulationsSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(
+    z.object({
+      id: Text,
+      name: z.nullable(z.string()),
+      canonical: z.string(),
+      members: z.array(Text),
+      ordered: z.boolean(),
+      wrong: z.array(z.object({ text: Text, right: z.string() })),
+    }),
+  ),
+});
+
+export const JunkSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(
+    z.object({
+      id: Text,
+      pattern: Text,
+      message: Text,
+      wholeParagraph: z.boolean(),
+    }),
+  ),
+});
+
+export type TyposFile = z.infer<typeof TyposSchema>;
+export type FormulationsFile = z.infer<typeof FormulationsSchema>;
+export type JunkFile = z.infer<typeof JunkSchema>;
+
+/** Problems of the shipped data files, in Chinese ([] when they are sound). */
+export function checkDataProblems(): string[] {
+  const problems: string[] = [];
+  const files: [string, z.ZodMiniType, unknown][] = [
+    ["typos.json", TyposSchema, typosData],
+    ["formulations.json", FormulationsSchema, formulationsData],
+    ["junk.json", JunkSchema, junkData],
+  ];
+  for (const [file, schema, data] of files) {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) problems.push(`${file} 数据有误：${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("；")}`);
+  }
+  for (const e of (junkData as JunkFile).entries ?? []) {
+    try {
+      new RegExp(e.pattern, "giu");
+    } catch {
+      problems.push(`junk.json：${e.id} 的 pattern 不是有效的正则表达式`);
+    }
+  }
+  return problems;
+}
