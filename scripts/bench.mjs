@@ -554,19 +554,11 @@ function syncCounts() {
 }
 
 async function timeToInteractive() {
-  const { chromium } = await import("playwright-core");
-  const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
-  const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
-  const found = await findBrowser();
-  const { server, url } = await serve(dist);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-chromium-"));
-  const savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = profile; // playwright puts its fresh temporary profile here
-  const browser = await chromium.launch(found.launch);
+  const { withServedBrowser } = await import(pathToFileURL(path.join(root, "scripts/benchReview.mjs")).href);
   const loads = QUICK ? 3 : 5;
   const times = [];
   const wall = [];
-  try {
+  await withServedBrowser(root, dist, async (browser, url) => {
     // One load first to start the browser's renderer machinery, then the measured ones, each in a fresh context (cold cache).
     for (let i = 0; i <= loads; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
@@ -593,13 +585,7 @@ async function timeToInteractive() {
       }
       await context.close();
     }
-  } finally {
-    await browser.close();
-    server.close();
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
   return { loads, medianMs: round(stats(times).median, 0), p95Ms: round(stats(times).p95, 0), timesMs: times.map((t) => round(t, 0)), wallMedianMs: stats(wall).median, measure: "performance.now() in the page when [data-testid=doc-summary] first contains 共 (from navigation start)" };
 }
 

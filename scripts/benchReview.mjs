@@ -25,69 +25,80 @@ async function makeFiles(root, dir, count) {
   return files;
 }
 
-export async function reviewBatchBench({ root, dist, runs = 3, count = 200 }) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-review-"));
+/** Serve dist/ and run `fn` with a headless browser whose temporary profile lives in a directory of its own, removed after. */
+export async function withServedBrowser(root, dist, fn) {
   const { chromium } = await import("playwright-core");
   const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
   const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
-  const files = await makeFiles(root, dir, count);
-  const cliMs = [];
-  const pageMs = [];
-  const longestTaskMs = [];
+  const found = await findBrowser();
   const { server, url } = await serve(dist);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-chromium-"));
   const savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = profile;
-  const found = await findBrowser();
-  const browser = await chromium.launch(found.launch);
+  process.env.TMPDIR = profile; // playwright puts its fresh temporary profile here
+  let browser;
   try {
-    // Alternate the two so that the machine's drifting load weighs on both alike.
-    for (let i = 0; i < runs; i++) {
-      const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [path.join(root, "bin/tigang.js"), "check", "--format", "json", ...files], { cwd: dir, stdio: ["ignore", "ignore", "ignore"] });
-      if (r.status === null || r.status > 1) throw new Error(`tigang check 失败（退出码 ${r.status}）`);
-      cliMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
-      await context.addInitScript(() => {
-        window.__longest = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            (window.__tasks ??= []).push([Math.round(e.startTime - (window.__batchStart ?? 0)), Math.round(e.duration)]);
-            if (window.__batchStart !== undefined) window.__longest = Math.max(window.__longest, e.duration);
-          }
-        }).observe({ type: "longtask", buffered: false });
-        document.addEventListener("change", (e) => {
-          if (e.target?.id === "choose-files") window.__batchStart = performance.now();
-        }, true);
-      });
-      const page = await context.newPage();
-      await page.goto(`${url}/review.html`);
-      await page.locator("#choose-files").waitFor({ state: "attached" });
-      await page.locator("#choose-files").setInputFiles(files);
-      const handle = await page.waitForFunction(
-        (n) => {
-          const rows = document.querySelectorAll("#rows tr");
-          if (rows.length !== n || document.querySelector("#rows tr.pending")) return false;
-          window.__batchEnd ??= performance.now();
-          return window.__batchEnd;
-        },
-        count,
-        { polling: "raf", timeout: 300_000 },
-      );
-      const end = await handle.jsonValue();
-      const { start, longest, tasks } = await page.evaluate(() => ({ start: window.__batchStart, longest: window.__longest, tasks: window.__tasks }));
-      if (process.env.TIGANG_BENCH_DEBUG) console.error(JSON.stringify({ end: end - start, tasks }));
-      pageMs.push(end - start);
-      longestTaskMs.push(longest);
-      await context.close();
-    }
+    browser = await chromium.launch(found.launch);
+    return await fn(browser, url);
   } finally {
-    await browser.close();
+    await browser?.close();
     server.close();
     if (savedTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = savedTmp;
     fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export async function reviewBatchBench({ root, dist, runs = 3, count = 200 }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-review-"));
+  const files = await makeFiles(root, dir, count);
+  const cliMs = [];
+  const pageMs = [];
+  const longestTaskMs = [];
+  try {
+    await withServedBrowser(root, dist, async (browser, url) => {
+      // Alternate the two so that the machine's drifting load weighs on both alike.
+      for (let i = 0; i < runs; i++) {
+        const t0 = process.hrtime.bigint();
+        const r = spawnSync(process.execPath, [path.join(root, "bin/tigang.js"), "check", "--format", "json", ...files], { cwd: dir, stdio: ["ignore", "ignore", "ignore"] });
+        if (r.status === null || r.status > 1) throw new Error(`tigang check 失败（退出码 ${r.status}）`);
+        cliMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
+        await context.addInitScript(() => {
+          window.__longest = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              (window.__tasks ??= []).push([Math.round(e.startTime - (window.__batchStart ?? 0)), Math.round(e.duration)]);
+              if (window.__batchStart !== undefined) window.__longest = Math.max(window.__longest, e.duration);
+            }
+          }).observe({ type: "longtask", buffered: false });
+          document.addEventListener("change", (e) => {
+            if (e.target?.id === "choose-files") window.__batchStart = performance.now();
+          }, true);
+        });
+        const page = await context.newPage();
+        await page.goto(`${url}/review.html`);
+        await page.locator("#choose-files").waitFor({ state: "attached" });
+        await page.locator("#choose-files").setInputFiles(files);
+        const handle = await page.waitForFunction(
+          (n) => {
+            const rows = document.querySelectorAll("#rows tr");
+            if (rows.length !== n || document.querySelector("#rows tr.pending")) return false;
+            window.__batchEnd ??= performance.now();
+            return window.__batchEnd;
+          },
+          count,
+          { polling: "raf", timeout: 300_000 },
+        );
+        const end = await handle.jsonValue();
+        const { start, longest, tasks } = await page.evaluate(() => ({ start: window.__batchStart, longest: window.__longest, tasks: window.__tasks }));
+        if (process.env.TIGANG_BENCH_DEBUG) console.error(JSON.stringify({ end: end - start, tasks }));
+        pageMs.push(end - start);
+        longestTaskMs.push(longest);
+        await context.close();
+      }
+    });
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const r1 = (x) => Math.round(x);
