@@ -82,7 +82,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.tsx", harness: "./src/harness/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", harness: "./src/harness/index.tsx", review: "./src/review/index.ts" },
     output: { path: path.join(__dirname, "dist"), filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true, publicPath: "" },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
@@ -98,6 +98,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/harness/harness.html", chunks: ["harness"] }),
+      new HtmlWebpackPlugin({ filename: "review.html", template: "./src/review/review.html", chunks: ["review"] }),
       new EmitStaticPlugin(baseUrl),
       new BundleStatsPlugin(),
     ],

@@ -8,6 +8,8 @@
 //   - the task pane's initial JavaScript, raw and gzip (scripts/bundleSize.mjs);
 //   - the harness's time to interactive in headless Chromium (median of 5 loads, each in a fresh browser context);
 //   - the peak heap of checking 50,000 paragraphs (a child process with --expose-gc --trace-gc);
+//   - the reviewing page's batch of 200 .docx through its workers against the whole `tigang check` process on the same
+//     files (median of 3 each, alternating), and the page's longest main-thread task meanwhile (scripts/benchReview.mjs).
 //   - the command line as a user runs it (whole processes, median of 5): `tigang check` of a batch of 200 generated
 //     .docx files (multi-run paragraphs, automatic numbering, tables; scripts/bench-docx.mjs) against mammoth's
 //     extractRawText over the same files in the same run; `tigang check` of 10,000- and 50,000-paragraph .docx files
@@ -437,7 +439,7 @@ function buildAll() {
   runNode([path.join(root, "scripts/build-cli.mjs")], { capture: true });
   const marker = path.join(dist, "taskpane.html");
   const sources = Math.max(newestMtime(path.join(root, "src")), ...["webpack.config.js", "package.json"].map((f) => (fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0)));
-  if (!fs.existsSync(marker) || !fs.existsSync(path.join(dist, "harness.html")) || fs.statSync(marker).mtimeMs < sources) {
+  if (!fs.existsSync(marker) || !fs.existsSync(path.join(dist, "harness.html")) || !fs.existsSync(path.join(dist, "review.html")) || fs.statSync(marker).mtimeMs < sources) {
     log("构建任务窗格 / building dist/ (npx webpack --mode production)");
     const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
     if (r.status !== 0) {
@@ -552,19 +554,11 @@ function syncCounts() {
 }
 
 async function timeToInteractive() {
-  const { chromium } = await import("playwright-core");
-  const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
-  const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
-  const found = await findBrowser();
-  const { server, url } = await serve(dist);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-chromium-"));
-  const savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = profile; // playwright puts its fresh temporary profile here
-  const browser = await chromium.launch(found.launch);
+  const { withServedBrowser } = await import(pathToFileURL(path.join(root, "scripts/benchReview.mjs")).href);
   const loads = QUICK ? 3 : 5;
   const times = [];
   const wall = [];
-  try {
+  await withServedBrowser(root, dist, async (browser, url) => {
     // One load first to start the browser's renderer machinery, then the measured ones, each in a fresh context (cold cache).
     for (let i = 0; i <= loads; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
@@ -591,13 +585,7 @@ async function timeToInteractive() {
       }
       await context.close();
     }
-  } finally {
-    await browser.close();
-    server.close();
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
   return { loads, medianMs: round(stats(times).median, 0), p95Ms: round(stats(times).p95, 0), timesMs: times.map((t) => round(t, 0)), wallMedianMs: stats(wall).median, measure: "performance.now() in the page when [data-testid=doc-summary] first contains 共 (from navigation start)" };
 }
 
@@ -626,6 +614,8 @@ const BUDGETS = [
   { key: "taskpaneInitialJsGzipBytes", zh: "任务窗格首屏 JavaScript（gzip）", en: "task pane initial JavaScript, gzip", unit: "B", value: (r) => r.bundle.gzip },
   { key: "taskpaneLazyJsGzipBytes", zh: "任务窗格按需分块合计（gzip，词库除外）", en: "task pane lazy chunks total, gzip (lexicon apart)", unit: "B", value: (r) => r.bundle.lazyGzip },
   { key: "harnessTimeToInteractiveMs", zh: "演示页可交互时间（无头 Chromium，5 次中位数）", en: "harness time to interactive, headless Chromium, median of 5", unit: "ms", value: (r) => r.harness?.medianMs },
+  { key: "reviewPageToCliRatio", zh: "审核台 200 个 .docx 耗时 ÷ tigang check 进程耗时（各 3 次中位数）", en: "reviewing page, 200 .docx ÷ whole tigang check process (medians of 3)", unit: "×", value: (r) => r.review?.ratio },
+  { key: "reviewLongestTaskMs", zh: "审核台成批检查时主线程最长任务（Long Tasks API，3 次中最长）", en: "reviewing page's longest main-thread task during the batch (Long Tasks API, max of 3)", unit: "ms", value: (r) => r.review?.longestTaskMaxMs },
   { key: "cliBatchVsMammoth", zh: "命令行检查 200 个 .docx ÷ mammoth 提取文字（整进程，5 次中位数）", en: "tigang check of 200 .docx ÷ mammoth extractRawText, whole processes", unit: "×", value: (r) => r.cli?.batch.ratio },
   { key: "cli50kPeakRssMB", zh: "命令行检查 5 万段 .docx 的进程峰值内存", en: "peak RSS of tigang check, 50k-paragraph .docx", unit: "MB", value: (r) => r.cli?.big[50000]?.peakRssMB },
   { key: "helpVsNodeStartup", zh: "tigang --help ÷ node -e 0（启动时间）", en: "tigang --help ÷ node -e 0 (startup)", unit: "×", value: (r) => r.cli?.help.ratio },
@@ -688,6 +678,8 @@ function printReport(r, budgets) {
   say(`任务窗格首屏 JavaScript / task pane initial JS: ${fmt(r.bundle.raw / 1000, 1)} KB raw, ${fmt(r.bundle.gzip / 1000, 1)} KB gzip (${r.bundle.scripts.join(", ")}); 按需分块 lazy chunks ${r.bundle.lazyChunks}, ${fmt(r.bundle.lazyGzip / 1000, 1)} KB gzip`);
   if (r.harness) say(`演示页可交互时间 / harness time to interactive: 中位数 median ${r.harness.medianMs} ms (${r.harness.timesMs.join(", ")} ms; 含 playwright 往返 wall-clock median ${r.harness.wallMedianMs} ms)`);
   else say(`演示页可交互时间 / harness time to interactive: 未测 / not measured (${r.harnessError})`);
+  if (r.review) say(`审核台 / reviewing page: ${r.review.files} 个 .docx，页面 page ${r.review.pageMs.join(", ")} ms（中位数 median ${r.review.pageMedianMs}）vs tigang check ${r.review.cliMs.join(", ")} ms（中位数 median ${r.review.cliMedianMs}）= ×${fmt(r.review.ratio, 2)}; 主线程最长任务 longest main-thread task ${r.review.longestTaskMs.join(", ")} ms`);
+  else say(`审核台 / reviewing page: 未测 / not measured (${r.reviewError})`);
   if (r.cli) {
     const c = r.cli;
     say(`命令行整进程 / the CLI as whole processes (${c.runs} 次中位数 / median of ${c.runs} runs; tigang: ${c.bin})`);
@@ -762,6 +754,13 @@ async function main() {
     results.harness = await timeToInteractive();
   } catch (e) {
     results.harnessError = String(e?.message ?? e);
+  }
+  log("审核台成批检查 / reviewing page batch vs tigang check (headless Chromium)");
+  try {
+    const { reviewBatchBench } = await import(pathToFileURL(path.join(root, "scripts/benchReview.mjs")).href);
+    results.review = await reviewBatchBench({ root, dist, runs: QUICK ? 1 : 3 });
+  } catch (e) {
+    results.reviewError = String(e?.message ?? e);
   }
   results.budgets = budgets;
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -21,6 +21,7 @@ compiler.hooks.done.tap("announce", (stats) => {
 提纲助手已启动（开发模式）：
   演示台（模拟文档 + 任务窗格）：http://localhost:${port}/harness.html
   任务窗格页面：                 http://localhost:${port}/taskpane.html
+  审核台（成批检查、导出批注）： http://localhost:${port}/review.html
 在 Word 中调试请运行 npm run start:word（Windows / macOS）。按 Ctrl+C 停止。
 `);
 });

@@ -4,42 +4,67 @@ import fsSync from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { DocTypeId } from "../core/model";
-import { parseDocument } from "../core/parse/parseDocument";
-import { checkDocument, findingToJson } from "../core/check/engine";
-import { errorReport, fileReport, type FileReport } from "../core/report/fileReport";
+import type { FileReport } from "../core/report/fileReport";
+import { reportFromContent, unreadableReport } from "../core/report/checkReport";
+import { annotateFile } from "../core/annotate/annotateFile";
 import { formatReportsText } from "../core/report/formatText";
 import { formatReportsHtml } from "../core/report/formatHtml";
-import { loadFile } from "./load";
+import { loadFile, readFileChecked } from "./load";
+import { nodeInflate } from "./nodeInflate";
 import { escapeControls, parseTypeOption, UsageError, VERSION, type Io } from "./main";
-
-/** A message for an error that is not the file's fault, in Chinese (engine messages such as "Maximum call stack size exceeded" never reach the user). */
-function internalMessage(e: unknown): string {
-  if (e instanceof RangeError) return "读取失败：文件结构过深或过大，超出了程序的处理能力。";
-  return `读取失败：程序内部错误（${(e as Error)?.name ?? "Error"}），请把文件发给开发者。`;
-}
 
 /** Read, parse and (optionally) check each file; unreadable files get an error report and processing goes on. */
 export async function reportFiles(files: string[], type: DocTypeId | undefined, withFindings: boolean): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const file of files) {
     try {
-      const { paragraphs, altChunks, empty } = await loadFile(file);
-      if (empty) {
-        reports.push(errorReport(file, "文件中没有文字，无法判断材料类型，也没有可检查的内容。"));
-        continue;
-      }
-      const doc = parseDocument(paragraphs, { type });
-      const findings = withFindings ? checkDocument(doc).map((f) => findingToJson(f, doc.paragraphs[f.paragraph]?.text)) : [];
-      // Content imported from another file (altChunk) that could not be read is said to be unchecked.
-      for (const c of altChunks) {
-        if (!c.read) findings.push({ rule: "imported-content", severity: "warning", message: `此处插入了外部文件的内容（${c.part}${c.contentType ? `，${c.contentType}` : ""}），未能读取和检查。请在 Word 中打开后另存，使其成为正文。`, paragraph: Math.min(c.paragraph, Math.max(0, paragraphs.length - 1)) });
-      }
-      if (altChunks.some((c) => !c.read)) findings.sort((a, b) => a.paragraph - b.paragraph);
-      reports.push(fileReport(file, doc, findings));
+      reports.push(reportFromContent(file, await loadFile(file), type, withFindings));
     } catch (e) {
-      reports.push(errorReport(file, e instanceof Error && e.name === "InputError" ? e.message : internalMessage(e)));
+      reports.push(unreadableReport(file, e));
     }
   }
+  return reports;
+}
+
+/** Check each file and write its annotated copy into `outDir`; the reports are those of `tigang check`. */
+async function annotateFiles(files: string[], type: DocTypeId | undefined, opts: { outDir: string; author?: string; force: boolean }, io: Io): Promise<FileReport[]> {
+  const outDir = path.resolve(opts.outDir);
+  const inputs = new Set(files.map((f) => path.resolve(f)));
+  if (!opts.force) {
+    const same = files.find((f) => path.dirname(path.resolve(f)) === outDir);
+    if (same) throw new UsageError(`批注副本的输出目录不能是原文件所在的目录（${opts.outDir}），以免与原文件混在一起。请换一个目录，或加 --force。`);
+  }
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`无法创建输出目录 ${opts.outDir}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。`);
+  }
+  const used = new Set<string>();
+  const reports: FileReport[] = [];
+  let written = 0;
+  for (const file of files) {
+    let copy;
+    try {
+      copy = await annotateFile(file, readFileChecked(file), { type, author: opts.author, inflate: nodeInflate });
+    } catch (e) {
+      reports.push(unreadableReport(file, e));
+      continue;
+    }
+    reports.push(copy.report);
+    if (copy.report.error) continue;
+    // Never over an input file, nor over another copy of this run (two inputs of one name from different folders).
+    const parsed = path.parse(copy.name);
+    let target = path.join(outDir, copy.name);
+    for (let k = 1; inputs.has(target) || used.has(target.toLowerCase()); k++) target = path.join(outDir, `${parsed.name}（批注${k > 1 ? k : ""}）${parsed.ext}`);
+    used.add(target.toLowerCase());
+    try {
+      await fs.writeFile(target, copy.bytes);
+      written++;
+    } catch (e) {
+      reports[reports.length - 1] = { ...copy.report, error: `无法写入批注副本 ${target}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` };
+    }
+  }
+  io.err(`tigang：已在 ${opts.outDir} 写入 ${written} 个批注副本。\n`);
   return reports;
 }
 
@@ -47,14 +72,15 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { type: { type: "string" }, format: { type: "string", default: "text" }, out: { type: "string" } },
+    options: { type: { type: "string" }, format: { type: "string", default: "text" }, out: { type: "string" }, annotate: { type: "string" }, author: { type: "string" }, force: { type: "boolean" } },
   });
   const type = parseTypeOption(values.type);
   const format = values.format ?? "text";
   if (!["text", "json", "html"].includes(format)) throw new UsageError(`未知的输出格式“${format}”，可选：text, json, html`);
   if (!positionals.length) throw new UsageError("请指定要检查的文件。运行 tigang --help 查看用法。");
   if (values.out && positionals.some((f) => sameFile(f, values.out as string))) throw new UsageError(`输出文件 ${values.out} 也是要检查的文件之一，写入会覆盖它。请换一个输出文件名。`);
-  const reports = await reportFiles(positionals, type, true);
+  if (values.author !== undefined && values.annotate === undefined) throw new UsageError("--author 只与 --annotate 一起使用。");
+  const reports = values.annotate !== undefined ? await annotateFiles(positionals, type, { outDir: values.annotate, author: values.author, force: values.force === true }, io) : await reportFiles(positionals, type, true);
   for (const r of reports) if (r.error) io.err(escapeControls(`tigang：${r.file}：${r.error}\n`));
   const output = format === "json" ? JSON.stringify({ files: reports }, null, 2) + "\n" : format === "html" ? formatReportsHtml(reports, VERSION) : escapeControls(formatReportsText(reports));
   if (values.out) {

@@ -1,25 +1,19 @@
 // Loading a file from disk as paragraphs (.docx or text in any common Chinese encoding): regular files only, within
-// the limits of src/core/io/limits.ts, the format told by content (OLE, RTF and zip files under any name).
+// the limits of src/core/io/limits.ts, the format told by content (src/core/io/readInput.ts, shared with the reviewing page).
 import fs from "node:fs";
-import path from "node:path";
 import type { Paragraph } from "../core/model";
-import { decodeText, InputError, textToParagraphs } from "../core/io/decodeText";
-import { readDocxContent, type AltChunk } from "../core/io/readDocx";
+import { InputError } from "../core/io/decodeText";
 import { READ_LIMITS, limitMessages } from "../core/io/limits";
-import { refuseUnreadable, sniffFormat } from "../core/io/sniff";
+import type { DocxReadOptions } from "../core/io/readDocx";
+import { MAX_FILE_BYTES, readInputContent, type InputContent } from "../core/io/readInput";
+import { sniffFormat } from "../core/io/sniff";
 import { nodeInflate } from "./nodeInflate";
 
-export const MAX_FILE_BYTES = READ_LIMITS.maxFileBytes;
+export { MAX_FILE_BYTES };
+export type LoadedFile = InputContent;
 
-export interface LoadedFile {
-  paragraphs: Paragraph[];
-  /** Content imported into a .docx (altChunk): read, or left unchecked. */
-  altChunks: AltChunk[];
-  /** The file has no text at all. */
-  empty: boolean;
-}
-
-export async function loadFile(file: string): Promise<LoadedFile> {
+/** A file's bytes, after the checks on disk: it exists, is a regular file, and is within the size limits. */
+export function readFileChecked(file: string): Uint8Array {
   let stat;
   try {
     // Synchronous reads: the CLI reads one file at a time, and each await on the thread pool left the process idle
@@ -31,7 +25,6 @@ export async function loadFile(file: string): Promise<LoadedFile> {
   if (stat.isDirectory()) throw new InputError("这是一个文件夹，不是文件。");
   // A FIFO would block the read forever, and /dev/zero never ends: only regular files are read.
   if (!stat.isFile()) throw new InputError("这不是普通文件（而是管道、设备或套接字等），只能检查普通文件。");
-  const ext = path.extname(file).toLowerCase();
   if (stat.size > MAX_FILE_BYTES) throw new InputError(limitMessages.fileTooLarge(stat.size, MAX_FILE_BYTES));
   if (stat.size > READ_LIMITS.maxTextFileBytes) {
     // Only a .docx may be this large (its pictures): look at the first bytes before reading it all.
@@ -44,17 +37,11 @@ export async function loadFile(file: string): Promise<LoadedFile> {
     }
     if (sniffFormat(head) !== "zip") throw new InputError(limitMessages.fileTooLarge(stat.size, READ_LIMITS.maxTextFileBytes).replace("上限为", "文本文件上限为"));
   }
-  const bytes = new Uint8Array(fs.readFileSync(file));
-  const format = sniffFormat(bytes);
-  refuseUnreadable(format);
-  if (format === "zip") {
-    const content = await readDocxContent(bytes, { inflate: nodeInflate });
-    return { paragraphs: content.paragraphs, altChunks: content.altChunks, empty: !content.paragraphs.some((p) => p.text.trim()) && !content.altChunks.length };
-  }
-  if (ext === ".docx" || ext === ".docm") throw new InputError(format === "empty" ? "文件是空的（0 字节），不是有效的 .docx。" : "文件不是有效的 .docx（无法作为压缩包打开），可能已损坏或被截断。");
-  if (ext === ".doc") throw new InputError("不支持旧版 .doc 格式，请在 Word 中另存为 .docx 后重试。");
-  const paragraphs = format === "empty" ? [{ text: "" }] : textToParagraphs(decodeText(bytes).text, READ_LIMITS);
-  return { paragraphs, altChunks: [], empty: !paragraphs.some((p) => p.text.trim()) };
+  return new Uint8Array(fs.readFileSync(file));
+}
+
+export async function loadFile(file: string, options: DocxReadOptions = {}): Promise<LoadedFile> {
+  return readInputContent(file, readFileChecked(file), { inflate: nodeInflate, ...options });
 }
 
 export async function loadParagraphs(file: string): Promise<Paragraph[]> {

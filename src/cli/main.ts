@@ -16,6 +16,9 @@ export const HELP = `提纲助手 命令行 ${VERSION}
 用法：
   tigang check [--type <类型>] [--format text|json|html] [--out 文件] <文件…>
       检查 .docx / .txt 文件的结构与文字，按文件报告问题。
+  tigang check --annotate <输出目录> [--author 批注作者] [--force] <文件…>
+      另外为每个文件写一份带 Word 批注的副本（.txt 生成 .docx），每个问题一条批注，批注以“【提纲助手】”开头；
+      再次运行会替换本工具以前的批注，文档原有的批注保留。不会覆盖原文件；输出目录是原文件所在目录时须加 --force。
       退出码：0 无错误；1 有“错误”级问题；2 文件无法读取或用法有误。
   tigang outline <文件…> [--format text|json]
       显示文件的提纲结构（各级标题及其作用）。

@@ -47,6 +47,8 @@ export function DocumentView({ host }: { host: MemoryHost }) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const root = useRef<HTMLDivElement>(null);
   const fromUser = useRef(false);
+  /** Set by Enter and paste: the paragraphs re-render, so the caret's span must get the focus back (else keystrokes are lost). */
+  const keepFocus = useRef(false);
 
   useEffect(() => host.onChange(() => rerender()), [host]);
 
@@ -68,6 +70,10 @@ export function DocumentView({ host }: { host: MemoryHost }) {
     const a = place(start);
     const b = place(end);
     const sel = window.getSelection();
+    if (keepFocus.current) {
+      keepFocus.current = false;
+      el.querySelector<HTMLElement>(`[data-text="${start.paragraph}"]`)?.focus();
+    }
     if (a && b && sel) {
       sel.removeAllRanges();
       const r = document.createRange();
@@ -107,10 +113,21 @@ export function DocumentView({ host }: { host: MemoryHost }) {
         readSelection();
       }}
       onKeyDown={(e) => {
-        if (e.key !== "Enter") return;
+        if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
         e.preventDefault();
         readSelection();
+        fromUser.current = false;
+        keepFocus.current = true;
         host.splitParagraph(host.selection.end);
+      }}
+      onPaste={(e) => {
+        // Plain text only, one paragraph per line (as Word pastes text), in the paragraph's style.
+        e.preventDefault();
+        readSelection();
+        const text = e.clipboardData.getData("text/plain");
+        fromUser.current = false;
+        keepFocus.current = true;
+        host.pasteText(text);
       }}
     >
       {host.paragraphs.map((p, i) => (

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
 import { MemoryHost, type MemoryDocumentInit } from "../host/memoryHost";
 import { DocumentView } from "./DocumentView";
+import { openDocumentFile } from "./openFile";
 import { parseDocument, headingToJson } from "../core/parse/parseDocument";
 
 /** What end-to-end tests read back: the parser's view of the simulated document, type detected afresh. */
@@ -26,6 +27,7 @@ function Harness() {
   const [host, setHost] = useState<MemoryHost | null>(null);
   const [generation, setGeneration] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
   const load = (init: MemoryDocumentInit) => {
     setHost(new MemoryHost(init));
     setGeneration((g) => g + 1);
@@ -38,6 +40,17 @@ function Harness() {
     } catch (e) {
       setError(`示例文档加载失败：${(e as Error).message}`);
       load(EMPTY);
+    }
+  };
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      load(await openDocumentFile(file));
+      setError(null);
+      setOpened(file.name);
+    } catch (e) {
+      // The document on screen stays as it was.
+      setError(e instanceof Error && e.name === "InputError" ? `无法打开“${file.name}”：${e.message}` : `无法打开“${file.name}”：${(e as Error)?.message ?? e}`);
     }
   };
   useEffect(() => {
@@ -57,6 +70,19 @@ function Harness() {
           <span>（点击放置光标，可直接输入；回车分段）</span>
           <button onClick={() => void loadSample()}>载入示例文档</button>
           <button onClick={() => load(EMPTY)}>新建空白文档</button>
+          <label className="open-file">
+            打开文件…
+            <input
+              type="file"
+              accept=".docx,.docm,.txt"
+              data-testid="open-file"
+              onChange={(e) => {
+                void openFile(e.target.files?.[0]);
+                e.target.value = "";
+              }}
+            />
+          </label>
+          {opened && <span data-testid="opened-file">{opened}</span>}
           {error && <span style={{ color: "#b00020" }}>{error}</span>}
         </div>
         <DocumentView host={host} />

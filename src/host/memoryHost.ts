@@ -135,6 +135,27 @@ export class MemoryHost implements DocumentHost {
     this.emit(true);
   }
 
+  /**
+   * The user pastes plain text (harness view): it replaces a selection within one paragraph, and each further line
+   * becomes a paragraph of its own with the paragraph's style and list; the caret ends after the pasted text.
+   */
+  pasteText(text: string): void {
+    const { start, end } = this.ordered();
+    const p = this.paragraphs[start.paragraph];
+    if (!p) return;
+    const lines = text.replace(/\r\n?/g, "\n").split("\n");
+    // A selection across paragraphs is not deleted: the text goes in at its start.
+    const tailEnd = end.paragraph === start.paragraph ? end.offset : start.offset;
+    const before = p.text.slice(0, start.offset);
+    const after = p.text.slice(tailEnd);
+    const made = lines.map((line, i) => ({ ...p, text: (i === 0 ? before : "") + line + (i === lines.length - 1 ? after : "") }));
+    this.paragraphs.splice(start.paragraph, 1, ...made);
+    const last = start.paragraph + lines.length - 1;
+    const offset = (lines.length === 1 ? before.length : 0) + lines[lines.length - 1].length;
+    this.selection = { start: { paragraph: last, offset }, end: { paragraph: last, offset } };
+    this.emit(true);
+  }
+
   /** Plain paragraphs with Word-style list labels, as Word reports them. */
   labels(): (string | undefined)[] {
     const counter = new ListCounter();

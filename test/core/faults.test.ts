@@ -8,6 +8,7 @@ import { InputError } from "../../src/core/io/decodeText";
 import { parseDocument } from "../../src/core/parse/parseDocument";
 import { checkDocument } from "../../src/core/check/engine";
 import { loadParagraphs } from "../../src/cli/load";
+import { inputKind, readInputBytes } from "../../src/core/io/readInput";
 import type { Paragraph } from "../../src/core/model";
 import { makeDocx } from "../support/makeDocx";
 
@@ -187,5 +188,37 @@ describe("files from disk (the CLI's loader)", () => {
     fs.writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
     expect(await expectInputError(loadParagraphs(doc))).toMatch(/另存为 \.docx/);
     expect(await expectInputError(loadParagraphs(dir))).toMatch(/文件夹/);
+  });
+});
+
+describe("bytes by file name (the one reader of the CLI and the reviewing page's worker)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-input-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+  test("names: documents, Word 97, Word's owner files and the rest", () => {
+    expect(["甲.docx", "乙.DOCM", "丙.txt", "丁.doc", "~$甲.docx", "照片.png", "说明"].map(inputKind)).toEqual(["docx", "docx", "text", "doc", "other", "other", "other"]);
+  });
+
+  test("an encrypted .docx (an OLE container) gets its own message", async () => {
+    // Word wraps a password-protected .docx in an OLE file with an EncryptedPackage stream (named in UTF-16LE).
+    const name = [..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]);
+    const bytes = new Uint8Array([...OLE, ...new Uint8Array(504), ...name, ...new Uint8Array(64)]);
+    expect(await expectInputError(readInputBytes("加密.docx", bytes))).toMatch(/加密/);
+  });
+
+  test("hostile files are refused with the same message from bytes as from disk", async () => {
+    const entity = await docxWithBody("", {
+      "word/document.xml": `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]><w:document ${W}><w:body>${p("&e;")}</w:body></w:document>`,
+    });
+    const many = new JSZip();
+    for (let i = 0; i <= 5000; i++) many.file(`x/${i}.xml`, "");
+    const crowded = await many.generateAsync({ type: "uint8array" });
+    for (const [name, bytes] of [["entity.docx", entity], ["crowded.docx", crowded]] as const) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, bytes);
+      const fromDisk = await expectInputError(loadParagraphs(file));
+      expect(await expectInputError(readInputBytes(name, bytes))).toBe(fromDisk);
+    }
   });
 });
