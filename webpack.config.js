@@ -48,6 +48,21 @@ class EmitStaticPlugin {
   }
 }
 
+/**
+ * The intranet build (OFFICE_JS=local): copies office.js and the files it loads (host scripts, locale strings,
+ * telemetry) from the npm package @microsoft/office-js into dist/office-js/, leaving out the .debug.js twins, type
+ * definitions and IntelliSense files. Copied after emit, not as webpack assets: about 34 MB that webpack need not hash.
+ */
+class CopyOfficeJsPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("CopyOfficeJs", () => {
+      const from = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+      const to = path.join(compiler.options.output.path, "office-js");
+      fs.cpSync(from, to, { recursive: true, filter: (src) => !/(\.debug\.js|\.d\.ts|-vsdoc\.js)$/.test(src) });
+    });
+  }
+}
+
 /** Writes bundle-stats.json: for each entry, its initial files and the files of every chunk it can load later. */
 class BundleStatsPlugin {
   apply(compiler) {
@@ -74,6 +89,8 @@ module.exports = async (env = {}, argv = {}) => {
   if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/localhost/.test(baseUrl)) {
     throw new Error(`ADDIN_URL 必须是 https 地址（Office 只加载 https 页面）：${baseUrl}`);
   }
+  const officeJs = process.env.OFFICE_JS || "cdn";
+  if (!["cdn", "local"].includes(officeJs)) throw new Error(`OFFICE_JS 只能是 cdn（默认，从微软网站加载）或 local（内网版，随加载项部署）：${officeJs}`);
   let server = undefined;
   if (env.https) {
     const devCerts = require("office-addin-dev-certs");
@@ -96,10 +113,11 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs }),
       new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/harness/harness.html", chunks: ["harness"] }),
       new EmitStaticPlugin(baseUrl),
       new BundleStatsPlugin(),
+      ...(officeJs === "local" ? [new CopyOfficeJsPlugin()] : []),
     ],
     // Async chunks share their common modules (zod, Fluent controls) instead of each tab chunk carrying its own copy;
     // the initial chunk is unchanged (issue 17: about 86 KB gzip less to load across the tabs).

@@ -32,7 +32,10 @@ function checkManifest(xml, { baseUrl = DEV_URL, distDir } = {}) {
   const set = app.Requirements?.Sets?.Set;
   need(set?.["@Name"] === "WordApi" && set?.["@MinVersion"] === "1.3", "最低要求集须为 WordApi 1.3");
   need(app.Permissions === "ReadWriteDocument", "Permissions 须为 ReadWriteDocument");
-  need(!!app.DefaultSettings?.SourceLocation?.["@DefaultValue"], "缺少 DefaultSettings/SourceLocation");
+  const source = app.DefaultSettings?.SourceLocation?.["@DefaultValue"];
+  need(!!source, "缺少 DefaultSettings/SourceLocation");
+  // The pane knows Office opened it from this parameter, even when office.js fails to load (src/host/index.ts).
+  need(/\?(.*&)?in=office(&|$)/.test(source ?? ""), "SourceLocation 须带 ?in=office（窗格据此判断自己在 Office 中）");
   const vo = app.VersionOverrides;
   const host = vo?.Hosts?.Host;
   need(host?.["@xsi:type"] === "Document", "VersionOverrides 缺少 Document 宿主");
@@ -49,7 +52,8 @@ function checkManifest(xml, { baseUrl = DEV_URL, distDir } = {}) {
       problems.push(`地址不在部署地址下：${u}`);
       continue;
     }
-    const rel = u.slice(baseUrl.replace(/\/+$/, "").length).replace(/^\//, "");
+    if (/\/taskpane\.html/.test(u) && !/[?&]in=office(&|$)/.test(u)) problems.push(`任务窗格地址须带 ?in=office：${u}`);
+    const rel = u.slice(baseUrl.replace(/\/+$/, "").length).replace(/^\//, "").replace(/[?#].*$/, "");
     if (distDir && rel && !fs.existsSync(path.join(distDir, rel))) problems.push(`地址指向的文件构建中不存在：${u}`);
     if (distDir && /\.png$/.test(rel) && fs.existsSync(path.join(distDir, rel))) {
       const png = fs.readFileSync(path.join(distDir, rel));
