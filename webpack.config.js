@@ -28,6 +28,13 @@ function cjkFallbackFonts() {
   return { css, files: out };
 }
 
+/** The ES5 bootstrap (src/bootstrap/bootstrap.js), copied as written (never transpiled), its name carrying a content hash. */
+function bootstrapAsset() {
+  const source = fs.readFileSync(path.join(__dirname, "src", "bootstrap", "bootstrap.js"));
+  const hash = require("node:crypto").createHash("sha256").update(source).digest("hex").slice(0, 8);
+  return { name: `bootstrap.${hash}.js`, source };
+}
+
 class EmitStaticPlugin {
   constructor(baseUrl) {
     this.baseUrl = baseUrl;
@@ -37,6 +44,8 @@ class EmitStaticPlugin {
       compilation.hooks.processAssets.tap({ name: "EmitStatic", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const { RawSource } = compiler.webpack.sources;
         compilation.emitAsset("manifest.xml", new RawSource(manifestFor(this.baseUrl)));
+        const boot = bootstrapAsset();
+        compilation.emitAsset(boot.name, new RawSource(boot.source));
         for (const f of fs.readdirSync(path.join(__dirname, "assets"))) {
           compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(__dirname, "assets", f))));
         }
@@ -113,7 +122,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs, inject: false, bootstrap: bootstrapAsset().name }),
       new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/harness/harness.html", chunks: ["harness"] }),
       new EmitStaticPlugin(baseUrl),
       new BundleStatsPlugin(),

@@ -26,6 +26,16 @@ if (problems.length) {
   const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
   const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1].trim() ?? "";
   const problems = [];
+  // The bootstrap taskpane.html loads must stay ES5 (IE11/EdgeHTML show its message instead of a white pane).
+  const boot = /<script src="?(bootstrap\.[0-9a-f]+\.js)"?>/.exec(html)?.[1];
+  if (!boot || !fs.existsSync(path.join(dist, boot))) problems.push("taskpane.html 未加载 ES5 引导脚本 bootstrap.*.js");
+  else {
+    try {
+      require("acorn").parse(fs.readFileSync(path.join(dist, boot), "utf8"), { ecmaVersion: 5, sourceType: "script" });
+    } catch (e) {
+      problems.push(`${boot} 不是 ES5：${e.message}`);
+    }
+  }
   if (local) {
     if (!/<script src="?office-js\/office\.js"?>/.test(html)) problems.push("taskpane.html 未引用 office-js/office.js");
     if (!fs.existsSync(path.join(dist, "office-js", "office.js"))) problems.push("dist/office-js/office.js 不存在");
@@ -36,7 +46,7 @@ if (problems.length) {
   if (problems.length) {
     failed++;
     console.error("✕ office.js：\n  " + problems.join("\n  "));
-  } else console.log(local ? "✓ office.js：内网版，dist/office-js/ 自带 office.js，CSP 只允许本站脚本" : "✓ office.js：从 appsforoffice.microsoft.com 加载");
+  } else console.log(local ? "✓ 引导脚本为 ES5；office.js：内网版，dist/office-js/ 自带 office.js，CSP 只允许本站脚本" : "✓ 引导脚本为 ES5；office.js：从 appsforoffice.microsoft.com 加载");
 }
 
 export { initialScripts } from "./bundleSize.mjs";
