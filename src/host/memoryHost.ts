@@ -90,6 +90,15 @@ export class MemoryHost implements DocumentHost {
     this.selection = { start, end: init.selection?.end ?? start };
   }
 
+  /** Replace the whole document (the harness's 新建/载入, the self-test's preparation), as the user would by opening another file. */
+  reset(init: MemoryDocumentInit): void {
+    this.paragraphs = init.paragraphs.length ? init.paragraphs.map((p) => ({ ...p })) : [{ text: "" }];
+    this.lists = new Map(Object.entries(init.lists ?? {}));
+    const start = init.selection?.start ?? { paragraph: 0, offset: 0 };
+    this.selection = { start, end: init.selection?.end ?? start };
+    this.emit(true);
+  }
+
   /** Make the next action fail as Word would (e.g. a rejected sync), leaving the document unchanged. */
   failNext(message = "模拟的 Word 错误"): void {
     this.failure = message;
