@@ -23,7 +23,11 @@ async function start() {
   mark(choice.kind);
   if (choice.kind === "blocked") root.render(<Notice kind="blocked" message={choice.message} />);
   else if (choice.kind === "standalone") root.render(<Notice kind="standalone" />);
-  else root.render(<App host={choice.host} />);
+  else if (new URLSearchParams(location.search).has("selftest")) {
+    // The 自检 page (taskpane.html?in=office&selftest): loaded only when asked for.
+    const [{ SelfTestPage }, { wordSelfTestEnv }] = await Promise.all([import("./SelfTestPage"), import("../host/wordSelfTest")]);
+    root.render(<SelfTestPage env={wordSelfTestEnv(choice.host)} backHref="taskpane.html?in=office" />);
+  } else root.render(<App host={choice.host} />);
 }
 
 void start();
