@@ -141,3 +141,52 @@ export function gongwenStylesPackage(s: FormatSettings = GBT_DEFAULTS): string {
   const doc = documentXml(defs.map((d) => paragraphXml("", `<w:pStyle w:val="${d.id}"/>`)));
   return flatOpc(doc, [{ type: "styles", xml: styles }]);
 }
+
+/** The 公文 style a planned paragraph takes (title, headings 1–4, body text, 落款), or null. */
+export function gongwenStyleFor(kind: string, level?: number): GongwenStyleId | null {
+  if (kind === "title") return "GongwenTitle";
+  if (kind === "heading") return (["GongwenHeading1", "GongwenHeading2", "GongwenHeading3", "GongwenHeading4"] as const)[Math.min(Math.max(level ?? 1, 1), 4) - 1];
+  if (kind === "body" || kind === "salutation") return "GongwenBody";
+  if (kind === "signature") return "GongwenSignature";
+  return null;
+}
+
+type XmlNode = Record<string, unknown>;
+const arr = (v: unknown): XmlNode[] => (v === undefined ? [] : Array.isArray(v) ? (v as XmlNode[]) : [v as XmlNode]);
+const attr = (n: unknown, name: string): string | undefined => (n && typeof n === "object" ? ((n as XmlNode)[`@_w:${name}`] as string | undefined) : undefined);
+const RJC: Record<string, GongwenStyleDef["alignment"]> = { left: "left", center: "centered", right: "right", both: "justified" };
+
+/**
+ * The 公文 styles a flat OPC package defines, read back from its styles part (what the harness's host applies and the
+ * tests compare): fonts, size, bold, alignment, exact line spacing, character indents, outline level.
+ */
+export function parseStylesPackage(pkg: string, parse: (xml: string) => XmlNode): GongwenStyleDef[] {
+  const doc = parse(pkg);
+  const part = arr((doc["pkg:package"] as XmlNode)?.["pkg:part"]).find((p) => p["@_pkg:name"] === "/word/styles.xml");
+  const styles = arr(((part?.["pkg:xmlData"] as XmlNode)?.["w:styles"] as XmlNode)?.["w:style"]);
+  const ids = new Set<string>(GONGWEN_STYLES.map((s) => s.id));
+  return styles
+    .filter((s) => ids.has(s["@_w:styleId"] as string))
+    .map((s) => {
+      const pPr = (s["w:pPr"] ?? {}) as XmlNode;
+      const rPr = (s["w:rPr"] ?? {}) as XmlNode;
+      const spacing = pPr["w:spacing"];
+      if (attr(spacing, "lineRule") !== "exact") throw new Error(`样式 ${String(s["@_w:styleId"])} 的行距不是固定值`);
+      const b = rPr["w:b"];
+      const outline = attr(pPr["w:outlineLvl"], "val");
+      const def: GongwenStyleDef = {
+        id: s["@_w:styleId"] as GongwenStyleId,
+        name: attr(s["w:name"], "val") ?? "",
+        font: attr(rPr["w:rFonts"], "eastAsia") ?? "",
+        asciiFont: attr(rPr["w:rFonts"], "ascii") ?? "",
+        sizePt: Number(attr(rPr["w:sz"], "val")) / 2,
+        bold: b !== undefined && attr(b, "val") !== "0",
+        alignment: RJC[attr(pPr["w:jc"], "val") ?? "both"] ?? "justified",
+        lineSpacingPt: Number(attr(spacing, "line")) / 20,
+        firstLineChars: Number(attr(pPr["w:ind"], "firstLineChars") ?? 0) / 100,
+        rightChars: Number(attr(pPr["w:ind"], "rightChars") ?? 0) / 100,
+      };
+      if (outline !== undefined) def.outlineLevel = Number(outline) + 1;
+      return def;
+    });
+}
