@@ -75,9 +75,15 @@ export interface DocumentHost {
    * read them back. Absent where the host cannot add styles yet (today: Word; see README 排版): 一键排版 then keeps
    * setting direct formats and says what is left to do by hand.
    */
-  defineStyles?(pkg: string): Promise<GongwenStyleDef[]>;
+  defineStyles?(pkg: string): Promise<StylesResult>;
   /** The 公文 styles the document defines now (empty if none). */
   readStyles?(): Promise<GongwenStyleDef[]>;
+}
+
+/** The 公文 styles the document has after defineStyles, and what the host could not set (to do by hand). */
+export interface StylesResult {
+  defs: GongwenStyleDef[];
+  notes: string[];
 }
 
 /** An error with a message fit for the user (Chinese). */

@@ -8,7 +8,7 @@ import { ALL_CAPABILITIES, type DocumentFormats, type FooterKind, type FormatApp
 import { ListCounter, type ListLevelDef } from "../core/listFormat";
 import { XMLParser } from "fast-xml-parser";
 import { GONGWEN_STYLES, gongwenStyleFor, parseStylesPackage, type GongwenStyleDef } from "../core/format/ooxml";
-import { HostError, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
+import { HostError, type StylesResult, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
 
 export type { ListLevelDef };
 
@@ -350,7 +350,7 @@ export class MemoryHost implements DocumentHost {
   styles = new Map<string, GongwenStyleDef>();
 
   /** Define the styles the package carries, as Word's insertOoxml would (an existing style of the same name is replaced). */
-  async defineStyles(pkg: string): Promise<GongwenStyleDef[]> {
+  async defineStyles(pkg: string): Promise<StylesResult> {
     await this.batch(true);
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
     let defs: GongwenStyleDef[];
@@ -363,7 +363,7 @@ export class MemoryHost implements DocumentHost {
     for (const d of defs) styles.set(d.name, d);
     this.styles = styles;
     this.emit(false);
-    return this.readStylesNow();
+    return { defs: this.readStylesNow(), notes: [] };
   }
 
   async readStyles(): Promise<GongwenStyleDef[]> {

@@ -5,7 +5,10 @@ import type { Fix } from "../core/check/types";
 import { formatNotes, pageNumberLayout, type FormatPlan, type PageNumberLayout, type PageNumberPlan, type PlannedParagraph } from "../core/format/plan";
 import { capabilitiesFrom, type DocumentFormats, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type PageSetupState, type ParagraphFormatState, type RestoreResult } from "../core/format/types";
 import { isBlank } from "../core/parse/text";
-import { HostError, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
+import { HostError, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location, type StylesResult } from "./DocumentHost";
+import { XMLParser } from "fast-xml-parser";
+import { parseStylesPackage } from "../core/format/ooxml";
+import { defineWordStyles } from "./wordStyles";
 
 /** What one paragraph read loads (all WordApi 1.3). */
 export const PARAGRAPH_FIELDS = [
@@ -65,7 +68,17 @@ export interface WordHostDeps {
 
 export class WordHost implements DocumentHost {
   readonly kind = "word" as const;
-  constructor(private deps: WordHostDeps) {}
+  /** Adding the 公文 styles needs getStyles and Style.paragraphFormat (WordApi 1.5); below it the pane says what is left by hand. */
+  readonly defineStyles?: (pkg: string) => Promise<StylesResult>;
+  constructor(private deps: WordHostDeps) {
+    if (deps.isSetSupported?.("WordApi", "1.5")) {
+      this.defineStyles = async (pkg) => {
+        const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
+        const defs = parseStylesPackage(pkg, (xml) => parser.parse(xml));
+        return defineWordStyles((b) => this.run(b), pkg, defs, !!deps.isSetSupported?.("WordApi", "1.4"));
+      };
+    }
+  }
 
   private async run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
     try {

@@ -10,7 +10,7 @@ import { GONGWEN_STYLES, gongwenStylesPackage } from "../../core/format/ooxml";
 
 /** What is left to do by hand where the host cannot add the 公文 styles. */
 const STYLES_BY_HAND =
-  "这个 Word 中提纲助手还不能添加公文样式（正在开发）。一键排版仍按段设置字体、字号和缩进；固定值 28 磅行距请手动设置：Ctrl+A 全选，“段落”对话框中行距选“固定值”“28 磅”。";
+  "这个 Word 不支持添加样式所需的 WordApi 1.5（读取和修改样式）。一键排版仍按段设置字体、字号和缩进；固定值 28 磅行距请手动设置：Ctrl+A 全选，“段落”对话框中行距选“固定值”“28 磅”。";
 import { parseDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
 import type { TabProps } from "./types";
@@ -130,13 +130,15 @@ export default function FormatTab({ host, state }: TabProps) {
         setOutcome({ intent: "warning", lines: [STYLES_BY_HAND] });
         return;
       }
-      const defs = await host.defineStyles(gongwenStylesPackage(settingsOf(prefs)));
+      const { defs, notes } = await host.defineStyles(gongwenStylesPackage(settingsOf(prefs)));
       const body = defs.find((d) => d.id === "GongwenBody");
       setOutcome({
-        intent: defs.length === GONGWEN_STYLES.length ? "success" : "warning",
+        intent: defs.length === GONGWEN_STYLES.length && !notes.length ? "success" : "warning",
         lines: [
           `文档中已有 ${defs.length} 个公文样式：${defs.map((d) => d.name).join("、")}。`,
-          body ? `公文正文：${body.font} ${body.sizePt} 磅，行距固定值 ${body.lineSpacingPt} 磅，首行缩进 ${body.firstLineChars} 字符。一键排版会给各段设置这些样式，也可在“样式”库中直接使用。` : "未读回公文正文样式。",
+          body ? `公文正文：${body.font} ${body.sizePt} 磅，行距固定值 ${body.lineSpacingPt} 磅，首行缩进 ${body.firstLineChars} 字符。可在“样式”库中直接使用。` : "未读回公文正文样式。",
+          host.kind === "word" ? "一键排版在 Word 中暂仍按段设置格式（尚未改用这些样式）。" : "一键排版会给各段设置这些样式。",
+          ...notes,
         ],
       });
     }, false);
