@@ -28,6 +28,13 @@ function cjkFallbackFonts() {
   return { css, files: out };
 }
 
+/** The ES5 bootstrap (src/bootstrap/bootstrap.js), copied as written (never transpiled), its name carrying a content hash. */
+function bootstrapAsset() {
+  const source = fs.readFileSync(path.join(__dirname, "src", "bootstrap", "bootstrap.js"));
+  const hash = require("node:crypto").createHash("sha256").update(source).digest("hex").slice(0, 8);
+  return { name: `bootstrap.${hash}.js`, source };
+}
+
 class EmitStaticPlugin {
   constructor(baseUrl) {
     this.baseUrl = baseUrl;
@@ -37,6 +44,8 @@ class EmitStaticPlugin {
       compilation.hooks.processAssets.tap({ name: "EmitStatic", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const { RawSource } = compiler.webpack.sources;
         compilation.emitAsset("manifest.xml", new RawSource(manifestFor(this.baseUrl)));
+        const boot = bootstrapAsset();
+        compilation.emitAsset(boot.name, new RawSource(boot.source));
         for (const f of fs.readdirSync(path.join(__dirname, "assets"))) {
           compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(__dirname, "assets", f))));
         }
@@ -44,6 +53,21 @@ class EmitStaticPlugin {
         compilation.emitAsset("assets/cjk-fallback.css", new RawSource(fonts.css));
         for (const f of fonts.files) compilation.emitAsset(f.name, new RawSource(fs.readFileSync(f.path)));
       });
+    });
+  }
+}
+
+/**
+ * The intranet build (OFFICE_JS=local): copies office.js and the files it loads (host scripts, locale strings,
+ * telemetry) from the npm package @microsoft/office-js into dist/office-js/, leaving out the .debug.js twins, type
+ * definitions and IntelliSense files. Copied after emit, not as webpack assets: about 34 MB that webpack need not hash.
+ */
+class CopyOfficeJsPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap("CopyOfficeJs", () => {
+      const from = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+      const to = path.join(compiler.options.output.path, "office-js");
+      fs.cpSync(from, to, { recursive: true, filter: (src) => !/(\.debug\.js|\.d\.ts|-vsdoc\.js)$/.test(src) });
     });
   }
 }
@@ -74,6 +98,8 @@ module.exports = async (env = {}, argv = {}) => {
   if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/localhost/.test(baseUrl)) {
     throw new Error(`ADDIN_URL 必须是 https 地址（Office 只加载 https 页面）：${baseUrl}`);
   }
+  const officeJs = process.env.OFFICE_JS || "cdn";
+  if (!["cdn", "local"].includes(officeJs)) throw new Error(`OFFICE_JS 只能是 cdn（默认，从微软网站加载）或 local（内网版，随加载项部署）：${officeJs}`);
   let server = undefined;
   if (env.https) {
     const devCerts = require("office-addin-dev-certs");
@@ -96,11 +122,12 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs, inject: false, bootstrap: bootstrapAsset().name }),
       new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/harness/harness.html", chunks: ["harness"] }),
       new HtmlWebpackPlugin({ filename: "review.html", template: "./src/review/review.html", chunks: ["review"] }),
       new EmitStaticPlugin(baseUrl),
       new BundleStatsPlugin(),
+      ...(officeJs === "local" ? [new CopyOfficeJsPlugin()] : []),
     ],
     // Async chunks share their common modules (zod, Fluent controls) instead of each tab chunk carrying its own copy;
     // the initial chunk is unchanged (issue 17: about 86 KB gzip less to load across the tabs).

@@ -4,10 +4,15 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
-/** The JavaScript a page loads before anything else: its own script tags (lazy chunks come later). */
+/**
+ * The JavaScript a page loads before anything else: its own script tags, and the main bundle the task pane's bootstrap
+ * loads from <meta name="tigang-main"> (lazy chunks come later).
+ */
 export function initialScripts(html) {
   const found = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-  return found.filter((s) => !/^https?:/.test(s));
+  const meta = /<meta\b[^>]*\bname="?tigang-main"?[^>]*\bcontent=(?:"([^"]*)"|([^\s>]+))/.exec(html);
+  const main = (meta?.[1] ?? meta?.[2])?.split(/\s+/).filter(Boolean) ?? [];
+  return [...found, ...main].filter((s) => !/^https?:/.test(s) && !/^office-js\//.test(s));
 }
 
 const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;

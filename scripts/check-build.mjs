@@ -19,6 +19,36 @@ if (problems.length) {
   console.error("✕ manifest.xml 检查未通过：\n  " + problems.join("\n  "));
 } else console.log("✓ manifest.xml：XML 有效，必需元素齐全，所有图标与页面地址都指向构建产物");
 
+// The intranet build (OFFICE_JS=local) serves office.js itself and allows scripts from itself only.
+{
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const local = process.env.OFFICE_JS === "local";
+  const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
+  const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1].trim() ?? "";
+  const problems = [];
+  // The bootstrap taskpane.html loads must stay ES5 (IE11/EdgeHTML show its message instead of a white pane).
+  const boot = /<script src="?(bootstrap\.[0-9a-f]+\.js)"?>/.exec(html)?.[1];
+  if (!boot || !fs.existsSync(path.join(dist, boot))) problems.push("taskpane.html 未加载 ES5 引导脚本 bootstrap.*.js");
+  else {
+    try {
+      require("acorn").parse(fs.readFileSync(path.join(dist, boot), "utf8"), { ecmaVersion: 5, sourceType: "script" });
+    } catch (e) {
+      problems.push(`${boot} 不是 ES5：${e.message}`);
+    }
+  }
+  if (local) {
+    if (!/<script src="?office-js\/office\.js"?>/.test(html)) problems.push("taskpane.html 未引用 office-js/office.js");
+    if (!fs.existsSync(path.join(dist, "office-js", "office.js"))) problems.push("dist/office-js/office.js 不存在");
+    if (!fs.existsSync(path.join(dist, "office-js", "word-win32-16.01.js"))) problems.push("dist/office-js/ 缺少 Word 的宿主脚本 word-win32-16.01.js");
+    if (scriptSrc !== "'self'") problems.push(`script-src 应只有 'self'，实际为 ${scriptSrc}`);
+    if (/appsforoffice|aspnetcdn/.test(html)) problems.push("taskpane.html 仍引用微软网站");
+  } else if (!/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/.test(html)) problems.push("taskpane.html 未引用 office.js");
+  if (problems.length) {
+    failed++;
+    console.error("✕ office.js：\n  " + problems.join("\n  "));
+  } else console.log(local ? "✓ 引导脚本为 ES5；office.js：内网版，dist/office-js/ 自带 office.js，CSP 只允许本站脚本" : "✓ 引导脚本为 ES5；office.js：从 appsforoffice.microsoft.com 加载");
+}
+
 export { initialScripts } from "./bundleSize.mjs";
 const { scripts, raw, gzip: gz, lazyChunks, lazyGzip: lazyGz, separate } = measureBundle(dist);
 if (!scripts.length) {
@@ -47,5 +77,5 @@ for (const [name, size] of Object.entries(separate)) {
 }
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 fs.writeFileSync(path.join(root, "test-results", "bundle.json"), JSON.stringify({ initialRaw: raw, initialGzip: gz, lazyChunks, lazyGzip: lazyGz, separate }, null, 2));
-console.log(`\nbuild checks: ${1 + checks - failed} passed, ${failed} failed`);
+console.log(`\nbuild checks: ${2 + checks - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

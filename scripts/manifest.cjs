@@ -32,7 +32,10 @@ function checkManifest(xml, { baseUrl = DEV_URL, distDir } = {}) {
   const set = app.Requirements?.Sets?.Set;
   need(set?.["@Name"] === "WordApi" && set?.["@MinVersion"] === "1.3", "最低要求集须为 WordApi 1.3");
   need(app.Permissions === "ReadWriteDocument", "Permissions 须为 ReadWriteDocument");
-  need(!!app.DefaultSettings?.SourceLocation?.["@DefaultValue"], "缺少 DefaultSettings/SourceLocation");
+  const source = app.DefaultSettings?.SourceLocation?.["@DefaultValue"];
+  need(!!source, "缺少 DefaultSettings/SourceLocation");
+  // The pane knows Office opened it from this parameter, even when office.js fails to load (src/host/index.ts).
+  need(/\?(.*&)?in=office(&|$)/.test(source ?? ""), "SourceLocation 须带 ?in=office（窗格据此判断自己在 Office 中）");
   const vo = app.VersionOverrides;
   const host = vo?.Hosts?.Host;
   need(host?.["@xsi:type"] === "Document", "VersionOverrides 缺少 Document 宿主");
@@ -42,14 +45,31 @@ function checkManifest(xml, { baseUrl = DEV_URL, distDir } = {}) {
   need(control?.["@xsi:type"] === "Button" && control?.Action?.["@xsi:type"] === "ShowTaskpane", "功能区须有打开任务窗格的按钮");
   const images = [].concat(vo?.Resources?.["bt:Images"]?.["bt:Image"] ?? []);
   for (const size of ["16", "32", "80"]) need(images.some((i) => i["@id"] === `Icon.${size}x${size}`), `缺少 ${size}px 图标资源`);
+  // AppDomain: an origin only, and never the add-in's own. Microsoft's AppDomain reference
+  // (learn.microsoft.com/javascript/api/manifest/appdomain): listing the SourceLocation's domain "has no effect and may be
+  // misleading"; "don't include any segments of the URL past the domain"; "don't put a closing slash".
+  // ADDIN_URL=https://host/path used to put a path there.
+  for (const m of xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)) {
+    const d = m[1].trim();
+    let origin = null;
+    try {
+      const u = new URL(d);
+      if (u.pathname === "/" && !d.endsWith("/") && !u.search && !u.hash) origin = u.origin;
+    } catch {
+      origin = null;
+    }
+    if (!origin) problems.push(`AppDomain 只能是协议加域名，不能带路径：${d}`);
+    else if (source && origin === new URL(source).origin) problems.push(`AppDomain 与加载项自身的域名重复（无作用）：${d}`);
+  }
   // Every URL in the manifest: under the deployment URL, and (after a build) a file that exists.
-  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"|<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1] ?? m[2]);
+  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
   for (const u of urls) {
     if (!u.startsWith(baseUrl.replace(/\/+$/, ""))) {
       problems.push(`地址不在部署地址下：${u}`);
       continue;
     }
-    const rel = u.slice(baseUrl.replace(/\/+$/, "").length).replace(/^\//, "");
+    if (/\/taskpane\.html/.test(u) && !/[?&]in=office(&|$)/.test(u)) problems.push(`任务窗格地址须带 ?in=office：${u}`);
+    const rel = u.slice(baseUrl.replace(/\/+$/, "").length).replace(/^\//, "").replace(/[?#].*$/, "");
     if (distDir && rel && !fs.existsSync(path.join(distDir, rel))) problems.push(`地址指向的文件构建中不存在：${u}`);
     if (distDir && /\.png$/.test(rel) && fs.existsSync(path.join(distDir, rel))) {
       const png = fs.readFileSync(path.join(distDir, rel));

@@ -14,14 +14,26 @@ describe("offline manifest check", () => {
     ["malformed XML", (s: string) => s.replace("</Hosts>", ""), /XML/],
     ["no Chinese display name", (s: string) => s.replace('DefaultValue="提纲助手">', 'DefaultValue="Tigang">'), /DisplayName/],
     ["a missing 80px icon", (s: string) => s.replace(/<bt:Image id="Icon\.80x80"[^>]*\/>/, ""), /80px/],
-    ["a URL off the deployment", (s: string) => s.replace("https://localhost:3000/taskpane.html", "https://example.com/taskpane.html"), /部署地址/],
+    ["a task pane URL without ?in=office", (s: string) => s.split("taskpane.html?in=office").join("taskpane.html"), /in=office/],
+    ["an AppDomain with a path", (s: string) => s.replace("<Hosts>", "<AppDomains><AppDomain>https://other.example/tigang</AppDomain></AppDomains><Hosts>"), /AppDomain.*路径/],
+    ["an AppDomain with a trailing slash", (s: string) => s.replace("<Hosts>", "<AppDomains><AppDomain>https://other.example/</AppDomain></AppDomains><Hosts>"), /AppDomain.*路径/],
+    ["an AppDomain repeating the add-in's own domain", (s: string) => s.replace("<Hosts>", "<AppDomains><AppDomain>https://localhost:3000</AppDomain></AppDomains><Hosts>"), /AppDomain.*重复/],
+    ["a URL off the deployment", (s: string) => s.replace("https://localhost:3000/taskpane.html?in=office", "https://example.com/taskpane.html?in=office"), /部署地址/],
   ])("reports %s", (_name, mutate, problem) => {
     expect(checkManifest(mutate(xml)).join("\n")).toMatch(problem);
   });
   test("every URL follows ADDIN_URL", () => {
     const out = manifestFor("https://intranet.example/tigang/", xml);
     expect(out).not.toContain("localhost");
-    expect(out).toContain("https://intranet.example/tigang/taskpane.html");
+    expect(out).toContain("https://intranet.example/tigang/taskpane.html?in=office");
+    expect(checkManifest(out, { baseUrl: "https://intranet.example/tigang" })).toEqual([]);
+  });
+  test("an AppDomain on another origin is accepted", () => {
+    expect(checkManifest(xml.replace("<Hosts>", "<AppDomains><AppDomain>https://login.example.com</AppDomain></AppDomains><Hosts>"))).toEqual([]);
+  });
+  test("a deployment under a path keeps every AppDomain free of it", () => {
+    const out = manifestFor("https://intranet.example/tigang", xml);
+    expect(out).not.toMatch(/<AppDomain>[^<]*\/tigang/);
     expect(checkManifest(out, { baseUrl: "https://intranet.example/tigang" })).toEqual([]);
   });
   test("a missing built file is reported", () => {

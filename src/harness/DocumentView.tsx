@@ -1,6 +1,7 @@
 // The simulated Word document of the harness: paragraphs with styles and list labels; click to place the cursor; typing allowed.
 import { useEffect, useLayoutEffect, useReducer, useRef } from "react";
 import type { MemoryHost, MemParagraph, Position } from "../host/memoryHost";
+import type { GongwenStyleDef } from "../core/format/ooxml";
 
 // 'Tigang Serif SC' / 'Tigang Sans SC': the self-hosted fallback (assets/cjk-fallback.css) for machines without Chinese fonts.
 const SERIF = "'Noto Serif CJK SC', 'Tigang Serif SC', serif";
@@ -12,8 +13,13 @@ const FONT_FAMILY: Record<string, string> = {
   仿宋: `FangSong, 'STFangsong', ${SERIF}`,
 };
 
-function paragraphStyle(p: MemParagraph): React.CSSProperties {
-  const f = p.format ?? {};
+/** A paragraph's look: its 公文 style's definition (when the document defines it), overridden by its direct format, as in Word. */
+function paragraphStyle(p: MemParagraph, styles: ReadonlyMap<string, GongwenStyleDef>): React.CSSProperties {
+  const def = p.style ? styles.get(p.style) : undefined;
+  const fromStyle: Partial<NonNullable<MemParagraph["format"]>> = def
+    ? { font: def.font, sizePt: def.sizePt, bold: def.bold, alignment: def.alignment, lineSpacingPt: def.lineSpacingPt, firstLineIndentPt: def.firstLineChars * def.sizePt, rightIndentPt: def.rightChars * def.sizePt }
+    : {};
+  const f = { ...fromStyle, ...(p.format ?? {}) };
   const heading = /^Heading(\d)$/.exec(p.styleBuiltIn ?? "");
   return {
     fontFamily: f.font ? FONT_FAMILY[f.font] ?? f.font : heading ? SANS : SERIF,
@@ -131,7 +137,7 @@ export function DocumentView({ host }: { host: MemoryHost }) {
       }}
     >
       {host.paragraphs.map((p, i) => (
-        <div key={`${host.revision}:${i}`} className="doc-para" data-index={i} data-style={p.style ?? p.styleBuiltIn ?? "Normal"} style={paragraphStyle(p)}>
+        <div key={`${host.revision}:${i}`} className="doc-para" data-index={i} data-style={p.style ?? p.styleBuiltIn ?? "Normal"} style={paragraphStyle(p, host.styles)}>
           <span className="doc-style" aria-hidden="true">
             {styleLabel(p)}
           </span>

@@ -5,6 +5,8 @@ import { App } from "../taskpane/App";
 import { MemoryHost, type MemoryDocumentInit } from "../host/memoryHost";
 import { DocumentView } from "./DocumentView";
 import { openDocumentFile } from "./openFile";
+import { SelfTestPage } from "../taskpane/SelfTestPage";
+import { memorySelfTestEnv } from "../host/memorySelfTest";
 import { parseDocument, headingToJson } from "../core/parse/parseDocument";
 
 /** What end-to-end tests read back: the parser's view of the simulated document, type detected afresh. */
@@ -22,6 +24,9 @@ declare global {
 }
 
 const EMPTY: MemoryDocumentInit = { paragraphs: [{ text: "" }] };
+
+/** harness.html?selftest: the 自检 page on the simulated document instead of the pane. */
+const selfTest = new URLSearchParams(location.search).has("selftest");
 
 function Harness() {
   const [host, setHost] = useState<MemoryHost | null>(null);
@@ -88,7 +93,7 @@ function Harness() {
         <DocumentView host={host} />
       </div>
       <div className="pane">
-        <App key={generation} host={host} />
+        {selfTest ? <SelfTestPage key={generation} env={memorySelfTestEnv(host)} backHref="harness.html" /> : <App key={generation} host={host} />}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import type { DocSnapshot } from "../core/model";
 import type { Fix } from "../core/check/types";
 import type { Block } from "../core/blocks";
 import type { FormatPlan } from "../core/format/plan";
+import type { GongwenStyleDef } from "../core/format/ooxml";
 import type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, RestoreResult } from "../core/format/types";
 
 export type { Block, DocSnapshot, Fix };
@@ -69,6 +70,20 @@ export interface DocumentHost {
   applyFormatting(plan: FormatPlan): Promise<FormatApplyResult>;
   /** Put back what applyFormatting replaced (撤销排版), in one batch; a paragraph whose text changed since is left alone. */
   restoreFormatting(backup: FormatBackup): Promise<RestoreResult>;
+  /**
+   * Define (or redefine) the 公文 paragraph styles from a flat OPC package (src/core/format/ooxml.ts) in one batch and
+   * read them back. Absent where the host cannot add styles yet (today: Word; see README 排版): 一键排版 then keeps
+   * setting direct formats and says what is left to do by hand.
+   */
+  defineStyles?(pkg: string): Promise<StylesResult>;
+  /** The 公文 styles the document defines now (empty if none). */
+  readStyles?(): Promise<GongwenStyleDef[]>;
+}
+
+/** The 公文 styles the document has after defineStyles, and what the host could not set (to do by hand). */
+export interface StylesResult {
+  defs: GongwenStyleDef[];
+  notes: string[];
 }
 
 /** An error with a message fit for the user (Chinese). */

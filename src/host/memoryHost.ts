@@ -7,7 +7,9 @@ import { brokenGroups } from "../core/check/applyFixes";
 import { formatNotes, pageNumberLayout, type FormatPlan } from "../core/format/plan";
 import { ALL_CAPABILITIES, type DocumentFormats, type FooterKind, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type PageSetupState, type ParagraphFormatState, type RestoreResult, type RunFormatState } from "../core/format/types";
 import { ListCounter, type ListLevelDef } from "../core/listFormat";
-import { HostError, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
+import { XMLParser } from "fast-xml-parser";
+import { GONGWEN_STYLES, gongwenStyleFor, parseStylesPackage, type GongwenStyleDef } from "../core/format/ooxml";
+import { HostError, type StylesResult, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
 
 export type { ListLevelDef };
 
@@ -89,6 +91,15 @@ export class MemoryHost implements DocumentHost {
     this.lists = new Map(Object.entries(init.lists ?? {}));
     const start = init.selection?.start ?? { paragraph: 0, offset: 0 };
     this.selection = { start, end: init.selection?.end ?? start };
+  }
+
+  /** Replace the whole document (the harness's 新建/载入, the self-test's preparation), as the user would by opening another file. */
+  reset(init: MemoryDocumentInit): void {
+    this.paragraphs = init.paragraphs.length ? init.paragraphs.map((p) => ({ ...p })) : [{ text: "" }];
+    this.lists = new Map(Object.entries(init.lists ?? {}));
+    const start = init.selection?.start ?? { paragraph: 0, offset: 0 };
+    this.selection = { start, end: init.selection?.end ?? start };
+    this.emit(true);
   }
 
   /** Make the next action fail as Word would (e.g. a rejected sync), leaving the document unchanged. */
@@ -363,6 +374,35 @@ export class MemoryHost implements DocumentHost {
   /** The odd-page (primary) header's text. */
   header = "";
 
+  /** The 公文 styles defined in the simulated document, by name (the harness draws paragraphs of these styles from them). */
+  styles = new Map<string, GongwenStyleDef>();
+
+  /** Define the styles the package carries, as Word's insertOoxml would (an existing style of the same name is replaced). */
+  async defineStyles(pkg: string): Promise<StylesResult> {
+    await this.batch(true);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
+    let defs: GongwenStyleDef[];
+    try {
+      defs = parseStylesPackage(pkg, (xml) => parser.parse(xml));
+    } catch (e) {
+      throw new HostError(`样式定义无效：${(e as Error).message}`, e);
+    }
+    const styles = new Map(this.styles);
+    for (const d of defs) styles.set(d.name, d);
+    this.styles = styles;
+    this.emit(false);
+    return { defs: this.readStylesNow(), notes: [] };
+  }
+
+  async readStyles(): Promise<GongwenStyleDef[]> {
+    await this.batch();
+    return this.readStylesNow();
+  }
+
+  private readStylesNow(): GongwenStyleDef[] {
+    return GONGWEN_STYLES.flatMap((s) => (this.styles.has(s.name) ? [{ ...this.styles.get(s.name)! }] : []));
+  }
+
   formatCapabilities(): FormatCapabilities {
     return { ...ALL_CAPABILITIES, ...this.options.capabilities };
   }
@@ -407,6 +447,13 @@ export class MemoryHost implements DocumentHost {
           if (level) next.outlineLevel = Number(level[1]);
           else delete next.outlineLevel;
         }
+        // With the 公文 styles defined, the paragraph takes its style (which carries exact spacing and character indents).
+        const gw = gongwenStyleFor(pp.kind, pp.level);
+        const def = gw ? [...this.styles.values()].find((d) => d.id === gw) : undefined;
+        if (def && !pp.runIn) {
+          next.style = def.name;
+          if (def.outlineLevel) next.outlineLevel = def.outlineLevel;
+        } else if (def && pp.runIn) next.style = this.styles.get("公文正文")?.name ?? next.style;
       }
       if (caps.fixedLineSpacing) format.lineSpacingPt = lineSpacingPt;
       if (pp.asciiFont && caps.asciiFont) format.asciiFont = pp.asciiFont;

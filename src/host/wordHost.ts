@@ -5,7 +5,10 @@ import type { Block } from "../core/blocks";
 import type { Fix } from "../core/check/types";
 import type { FormatPlan } from "../core/format/plan";
 import { capabilitiesFrom, type DocumentFormats, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type RestoreResult } from "../core/format/types";
-import type { ApplyResult, CursorInfo, DocumentHost, InsertAt, Location } from "./DocumentHost";
+import type { ApplyResult, CursorInfo, DocumentHost, InsertAt, Location, StylesResult } from "./DocumentHost";
+import { XMLParser } from "fast-xml-parser";
+import { parseStylesPackage } from "../core/format/ooxml";
+import { defineWordStyles } from "./word/styles";
 import { applyFixesIn } from "./word/fixes";
 import { applyFormattingIn, readFormatsIn, restoreFormattingIn } from "./word/format";
 import { afterCursor, insertBlocksIn, insertInlineIn } from "./word/insert";
@@ -18,7 +21,17 @@ export class WordHost implements DocumentHost {
   readonly kind = "word" as const;
   /** The Word.run in flight: the next one starts when it has settled. */
   private queue: Promise<unknown> = Promise.resolve();
-  constructor(private deps: WordHostDeps) {}
+  /** Adding the 公文 styles needs getStyles and Style.paragraphFormat (WordApi 1.5); below it the pane says what is left by hand. */
+  readonly defineStyles?: (pkg: string) => Promise<StylesResult>;
+  constructor(private deps: WordHostDeps) {
+    if (deps.isSetSupported?.("WordApi", "1.5")) {
+      this.defineStyles = async (pkg) => {
+        const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
+        const defs = parseStylesPackage(pkg, (xml) => parser.parse(xml));
+        return defineWordStyles((b) => this.run(b), pkg, defs, !!deps.isSetSupported?.("WordApi", "1.4"));
+      };
+    }
+  }
 
   private run<T>(batch: (context: Ctx) => Promise<T>): Promise<T> {
     const next = this.queue.then(() => this.runNow(batch));

@@ -35,9 +35,14 @@ export function App({ host, initialTab = "outline" }: { host: DocumentHost; init
         <Text weight="semibold" size={400}>
           提纲助手
         </Text>
-        <Button size="small" appearance="subtle" onClick={() => void state.refresh()} disabled={loading} aria-label="重新读取文档">
-          刷新
-        </Button>
+        <span>
+          <Button as="a" size="small" appearance="subtle" href={host.kind === "word" ? "taskpane.html?in=office&selftest" : "harness.html?selftest&doc=empty"} title="在空白文档中检查提纲助手在这个 Word 中是否正常工作">
+            自检
+          </Button>
+          <Button size="small" appearance="subtle" onClick={() => void state.refresh()} disabled={loading} aria-label="重新读取文档">
+            刷新
+          </Button>
+        </span>
       </div>
       <Text className={styles.summary} size={200} data-testid="doc-summary">
         {snapshot ? (

@@ -1,6 +1,9 @@
 // End-to-end tests: playwright-core drives Chromium (found by scripts/findBrowser.mjs) against the built harness (dist/)
 // served on 127.0.0.1.
-// Every scenario fails if the page requests anything off localhost. Screenshots go to test-results/.
+// Every scenario fails if the page requests anything off localhost, and no such request reaches the network: the context
+// aborts them all. The one deliberate exception: a test module may name, per test, exact off-origin URLs it intercepts
+// itself (`options[name].allowOffsite`, e.g. the task pane's office.js, to block it or stand in for Office); those are
+// not counted, and still never leave the machine. Screenshots go to test-results/.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,13 +41,15 @@ let failed = 0;
 for (const file of files) {
   const mod = await import(pathToFileURL(path.join(here, file)).href);
   for (const [name, fn] of Object.entries(mod.tests)) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
+    const { allowOffsite = [], userAgent } = mod.options?.[name] ?? {};
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN", ...(userAgent ? { userAgent } : {}) });
+    const isOffsite = (u) => !["127.0.0.1", "localhost"].includes(u.hostname) && !["data:", "blob:"].includes(u.protocol);
+    await context.route((u) => isOffsite(u), (route) => route.abort("blockedbyclient"));
     const page = await context.newPage();
     const offsite = [];
     const consoleErrors = [];
     page.on("request", (req) => {
-      const u = new URL(req.url());
-      if (!["127.0.0.1", "localhost"].includes(u.hostname) && u.protocol !== "data:") offsite.push(req.url());
+      if (isOffsite(new URL(req.url())) && !allowOffsite.includes(req.url())) offsite.push(req.url());
     });
     page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && consoleErrors.push(m.text()));
     page.on("response", (r) => r.status() >= 400 && !/favicon\.ico$/.test(r.url()) && consoleErrors.push(`HTTP ${r.status()} ${r.url()}`));

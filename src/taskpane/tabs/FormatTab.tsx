@@ -6,6 +6,11 @@ import { CHINESE_FONT_SIZES, GBT_DEFAULTS, type FormatSettings } from "../../cor
 import { DEFAULT_FORMAT_OPTIONS, formatNotes, planFormatting, summarizePlan, type FormatOptions, type FormatPlan, type PlanSummaryRow } from "../../core/format/plan";
 import { CLEANUP_OPTIONS, cleanupFixes, planCleanup, type CleanupOption } from "../../core/format/cleanup";
 import type { FormatBackup } from "../../core/format/types";
+import { GONGWEN_STYLES, gongwenStylesPackage } from "../../core/format/ooxml";
+
+/** What is left to do by hand where the host cannot add the 公文 styles. */
+const STYLES_BY_HAND =
+  "这个 Word 不支持添加样式所需的 WordApi 1.5（读取和修改样式）。一键排版仍按段设置字体、字号和缩进；固定值 28 磅行距请手动设置：Ctrl+A 全选，“段落”对话框中行距选“固定值”“28 磅”。";
 import { parseDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
 import type { TabProps } from "./types";
@@ -118,6 +123,26 @@ export default function FormatTab({ host, state }: TabProps) {
       setOutcome({ intent: result.skipped || result.notes.length ? "warning" : "success", lines: [...lines, ...result.notes] });
     });
 
+  /** Add (or update from 排版设置) the 公文 paragraph styles, read them back and say what they set; where the host cannot, say what is left. */
+  const addStyles = () =>
+    run(async () => {
+      if (!host.defineStyles) {
+        setOutcome({ intent: "warning", lines: [STYLES_BY_HAND] });
+        return;
+      }
+      const { defs, notes } = await host.defineStyles(gongwenStylesPackage(settingsOf(prefs)));
+      const body = defs.find((d) => d.id === "GongwenBody");
+      setOutcome({
+        intent: defs.length === GONGWEN_STYLES.length && !notes.length ? "success" : "warning",
+        lines: [
+          `文档中已有 ${defs.length} 个公文样式：${defs.map((d) => d.name).join("、")}。`,
+          body ? `公文正文：${body.font} ${body.sizePt} 磅，行距固定值 ${body.lineSpacingPt} 磅，首行缩进 ${body.firstLineChars} 字符。可在“样式”库中直接使用。` : "未读回公文正文样式。",
+          host.kind === "word" ? "一键排版在 Word 中暂仍按段设置格式（尚未改用这些样式）。" : "一键排版会给各段设置这些样式。",
+          ...notes,
+        ],
+      });
+    }, false);
+
   const undo = (b: FormatBackup) =>
     run(async () => {
       const result = await host.restoreFormatting(b);
@@ -158,6 +183,9 @@ export default function FormatTab({ host, state }: TabProps) {
               应用排版
             </Button>
           )}
+          <Button onClick={() => void addStyles()} disabled={busy} data-testid="format-styles" title="在文档中定义 公文标题、公文一级标题…公文正文、公文落款、公文附注 样式（固定值行距、首行缩进 2 字符），排版设置改动后再点一次即更新">
+            添加公文样式
+          </Button>
           {backup && (
             <Button onClick={() => void undo(backup)} disabled={busy} data-testid="format-undo" title="还原排版前的格式（Word 的 Ctrl+Z 在部分平台上不包含加载项所做的修改）">
               撤销排版
