@@ -54,7 +54,7 @@ export function App({ host, initialTab = "outline" }: { host: DocumentHost; init
       <Text className={styles.summary} size={200} data-testid="doc-summary">
         {snapshot ? (
           empty ? (
-            "空白文档"
+            `空白文档 · 共 ${snapshot.paragraphs.length} 段`
           ) : (
             <>
               {title ? `《${title}》` : "（未识别到标题）"} · 共 {snapshot.paragraphs.length} 段

@@ -145,7 +145,7 @@ describe("检查 tab", () => {
   test("an empty document: 检查 says it is empty and offers the outline; the type reads 未能识别，请选择类型", async () => {
     const host = new MemoryHost({ paragraphs: [{ text: "" }] });
     render(<App host={host} initialTab="check" />);
-    await screen.findByText("空白文档");
+    await screen.findByText("空白文档 · 共 1 段");
     expect(screen.getByText("未能识别，请选择类型")).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/置信度 0%/);
     await act(async () => {
