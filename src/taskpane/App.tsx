@@ -1,7 +1,8 @@
 // The task pane: a fixed header (name, help, document summary, a one-line way in, messages, tabs) over a scrolling
 // body with the four tabs (提纲, 短语, 检查, 排版); a polite live region announces results to screen readers.
 import { lazy, Suspense, useState } from "react";
-import { Button, FluentProvider, Link, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Link, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { PANE_FONT, paneTheme } from "./theme";
 import { docTypeName } from "../core/model";
 import type { DocumentHost } from "../host/DocumentHost";
 import { useDocument } from "./useDocument";
@@ -13,7 +14,7 @@ const FormatTab = lazy(() => import("./tabs/FormatTab"));
 
 const useStyles = makeStyles({
   // The pane is exactly the window's height: the header parts never shrink, only the body scrolls.
-  root: { display: "flex", flexDirection: "column", height: "100vh", overflow: "hidden", boxSizing: "border-box", padding: "8px 12px 0", gap: "6px", fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif" },
+  root: { display: "flex", flexDirection: "column", height: "100vh", overflow: "hidden", boxSizing: "border-box", padding: "8px 12px 0", gap: "6px", fontFamily: PANE_FONT },
   header: { display: "flex", alignItems: "center", gap: "8px", justifyContent: "space-between", flexShrink: 0 },
   headerActions: { display: "flex", alignItems: "center", gap: "4px", flexShrink: 0 },
   summary: { color: tokens.colorNeutralForeground2, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", flexShrink: 0, minHeight: "16px" },
@@ -37,7 +38,7 @@ export function App({ host, initialTab = "outline" }: { host: DocumentHost; init
   const title = doc && doc.title >= 0 ? doc.titleText : "";
   const empty = !!snapshot && snapshot.paragraphs.every((p) => !p.text.trim());
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang="zh-CN">
+    <FluentProvider theme={paneTheme} className={styles.root} lang="zh-CN">
       <div className={styles.header}>
         <Text weight="semibold" size={400}>
           提纲助手
