@@ -55,4 +55,25 @@ describe("排版 tab: 清理", () => {
     expect(screen.queryByTestId("format-settings")).toBeNull();
     expect(document.activeElement).toBe(toggle);
   });
+
+  test("预览 on a Word without page setup, page numbers or fixed spacing: those are marked 需手动, with Chinese steps and no interface names", async () => {
+    const host = new MemoryHost(
+      { paragraphs: [{ text: "张某同志个人对照检查材料" }, { text: "现将对照检查情况报告如下：" }, { text: "一、存在的问题" }, { text: "学习不够深入。" }, { text: "以上是我的对照检查，请同志们批评指正。" }, { text: "仅供学习 禁止外传" }] },
+      { capabilities: { pageSetup: false, pageNumbers: false, fixedLineSpacing: false } },
+    );
+    await open(host);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("format-preview"));
+    });
+    const summary = await screen.findByTestId("format-summary");
+    const changes = within(summary).getAllByTestId("format-summary-row").map((r) => r.getAttribute("data-key"));
+    expect(changes).not.toContain("page");
+    expect(changes).not.toContain("page-numbers");
+    expect(changes).not.toContain("signature");
+    const unavailable = within(summary).getAllByTestId("format-unavailable-row").map((r) => r.getAttribute("data-key"));
+    expect(unavailable.sort()).toEqual(["line-spacing", "page", "page-numbers"]);
+    const notes = within(summary).getByTestId("format-notes").textContent ?? "";
+    expect(notes).toMatch(/布局 → 页边距/);
+    expect(notes).not.toMatch(/WordApi|[A-Za-z]+\.[A-Za-z]+/);
+  });
 });

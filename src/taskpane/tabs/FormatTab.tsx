@@ -1,7 +1,7 @@
 // The 排版 tab: 一键排版 per GB/T 9704 from the document's structure (preview of what changes → apply in one batch →
 // 撤销排版), 清理 as separate options each with its count, and the fonts and sizes of local custom (saved per user, 恢复国标).
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CHINESE_FONT_SIZES, GBT_DEFAULTS, type FormatSettings } from "../../core/format/gbt9704";
 import { DEFAULT_FORMAT_OPTIONS, formatNotes, planFormatting, summarizePlan, type FormatOptions, type FormatPlan, type PlanSummaryRow } from "../../core/format/plan";
 import { CLEANUP_OPTIONS, cleanupFixes, cleanupPlaces, planCleanup, withoutPlaces, type CleanupOption } from "../../core/format/cleanup";
@@ -273,7 +273,7 @@ function PreviewList({ preview }: { preview: Preview }) {
   return (
     <div data-testid="format-summary" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Text size={200}>将要进行的修改：</Text>
-      {preview.rows.map((r) => (
+      {preview.rows.filter((r) => !r.unavailable).map((r) => (
         <div key={r.key} className={styles.summaryRow} data-testid="format-summary-row" data-key={r.key} data-count={r.count}>
           <Text size={300}>
             {r.key === "page" || r.key === "page-numbers" ? r.label : `${r.label} ${r.count} 段`}
@@ -286,6 +286,26 @@ function PreviewList({ preview }: { preview: Preview }) {
           )}
         </div>
       ))}
+      {preview.rows.some((r) => r.unavailable) && (
+        <div data-testid="format-unavailable" style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+          <Text size={200}>此版本 Word 无法自动完成（不计入修改）：</Text>
+          {preview.rows
+            .filter((r) => r.unavailable)
+            .map((r) => (
+              <div key={r.key} className={styles.summaryRow} data-testid="format-unavailable-row" data-key={r.key}>
+                <span style={{ display: "flex", gap: 6, alignItems: "center" }}>
+                  <Badge size="small" appearance="tint" color="warning" style={{ whiteSpace: "nowrap", flexShrink: 0 }}>
+                    需手动
+                  </Badge>
+                  <Text size={300}>{r.label}</Text>
+                </span>
+                <Text size={200} className={styles.muted}>
+                  {r.detail}：{r.unavailable}
+                </Text>
+              </div>
+            ))}
+        </div>
+      )}
       {(preview.plan.untouched.blank > 0 || preview.plan.untouched.table > 0) && (
         <Text size={200} className={styles.muted}>
           不改动：空段落 {preview.plan.untouched.blank} 段，表格内 {preview.plan.untouched.table} 段。
