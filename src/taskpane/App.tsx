@@ -14,7 +14,10 @@ const FormatTab = lazy(() => import("./tabs/FormatTab"));
 
 const useStyles = makeStyles({
   // The pane is exactly the window's height: the header parts never shrink, only the body scrolls.
-  root: { display: "flex", flexDirection: "column", height: "100vh", overflow: "hidden", boxSizing: "border-box", padding: "8px 12px 0", gap: "6px", fontFamily: PANE_FONT },
+  root: { display: "flex", flexDirection: "column", height: "100vh", overflow: "hidden", boxSizing: "border-box", padding: "8px 12px 0", gap: "6px", fontFamily: PANE_FONT,
+    // Fluent's select shows focus only as a thin underline: a keyboard user needs a visible ring.
+    "& select:focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
   header: { display: "flex", alignItems: "center", gap: "8px", justifyContent: "space-between", flexShrink: 0 },
   headerActions: { display: "flex", alignItems: "center", gap: "4px", flexShrink: 0 },
   summary: { color: tokens.colorNeutralForeground2, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", flexShrink: 0, minHeight: "16px" },
@@ -47,7 +50,7 @@ export function App({ host, initialTab = "outline" }: { host: DocumentHost; init
           <Link href={HELP_URL} target="_blank" rel="noopener" aria-label="帮助：四个选项卡的用法" title="帮助" data-testid="help-link">
             ?
           </Link>
-          <Button size="small" appearance="subtle" onClick={() => void state.refresh()} disabled={loading} aria-label="重新读取文档">
+          <Button size="small" appearance="subtle" onClick={() => void state.refresh()} disabled={loading} aria-label="刷新：重新读取文档">
             刷新
           </Button>
         </span>

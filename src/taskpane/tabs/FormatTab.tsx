@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   summaryRow: { display: "flex", flexDirection: "column", gap: "0" },
   muted: { color: tokens.colorNeutralForeground3 },
   // Two columns that may shrink below their content (long font names end in an ellipsis inside the select): fits 320 px.
-  grid: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: "4px 8px", alignItems: "end", "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" }, "& .fui-Select": { minWidth: 0 } },
+  grid: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: "4px 8px", alignItems: "end", "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" }, "& .fui-Select": { minWidth: 0 }, "& .fui-Input": { minWidth: 0, maxWidth: "100%" }, "& input": { minWidth: 0, width: "100%" } },
   option: { display: "flex", flexDirection: "column" },
   places: { maxHeight: "260px", overflowY: "auto", display: "flex", flexDirection: "column", gap: "2px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "4px", padding: "2px 4px" },
   place: { display: "flex", flexDirection: "column" },

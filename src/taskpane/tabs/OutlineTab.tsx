@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "end" },
   section: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "6px", padding: "6px 8px", display: "flex", flexDirection: "column", gap: "4px" },
   sectionHead: { display: "flex", alignItems: "center", gap: "6px", justifyContent: "space-between" },
-  title: { fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis" },
+  title: { fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   guidance: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, backgroundColor: tokens.colorNeutralBackground2, padding: "4px 6px", borderRadius: "4px" },
   sub: { display: "flex", alignItems: "center", gap: "4px", paddingLeft: "8px" },
   subNote: { color: tokens.colorNeutralForeground3, paddingLeft: "36px" },
@@ -293,7 +293,7 @@ function SectionNode(props: {
   return (
     <div className={styles.section} data-testid="outline-section">
       <div className={styles.sectionHead}>
-        <Button appearance="transparent" size="small" onClick={props.onToggle} aria-expanded={open} style={{ minWidth: 0, justifyContent: "flex-start", padding: 0 }}>
+        <Button appearance="transparent" size="small" onClick={props.onToggle} aria-expanded={open} title={name} style={{ minWidth: 0, flexShrink: 1, overflow: "hidden", justifyContent: "flex-start", padding: 0 }}>
           <span className={styles.title}>
             {open ? "▾" : "▸"} {name}
           </span>

@@ -41,7 +41,7 @@ export function StructureView({ host, state }: TabProps) {
     <ul className={top ? styles.tree : styles.sub}>
       {hs.map((h) => (
         <li key={h.paragraph}>
-          <Button appearance="subtle" size="small" className={styles.node} onClick={() => void jump(h)} title={`第${h.paragraph + 1}段`} data-testid="structure-node">
+          <Button appearance="subtle" size="small" className={styles.node} onClick={() => void jump(h)} title={`${displayMarker(h)}${h.title}（第${h.paragraph + 1}段）`} data-testid="structure-node">
             <span className={styles.label}>
               {displayMarker(h)}
               {h.title}
