@@ -39,6 +39,8 @@ const TABS = [
 
 async function openPane(page, url, width) {
   await page.setViewportSize({ width, height: 760 });
+  // No colour transitions half-way when axe measures contrast (Fluent honours reduced motion).
+  await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto(`${url}/harness.html?doc=empty&pane=only`);
   await page.getByTestId("doc-summary").filter({ hasText: "共 1 段" }).waitFor();
   await page.evaluate((lines) => window.__tigang.load({ paragraphs: lines.map((text) => ({ text })), selection: { start: { paragraph: 5, offset: 0 } } }), PASTED);
@@ -101,6 +103,8 @@ async function openSettings(page, tab) {
 }
 
 async function axeViolations(page) {
+  // The pointer off the pane: a hovered button is measured in its resting colours.
+  await page.mouse.move(0, 0);
   // Evaluated through the browser's debugging protocol: the page's CSP (script-src 'self') blocks an inline script tag.
   if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(AXE);
   return page.evaluate(async () => {
@@ -172,6 +176,16 @@ tests["an error bar keeps the tabs visible; the welcome line and the help page l
   assert.ok(bar && tabs && summary.height > 10, "应显示错误栏和摘要");
   assert.ok(tabs.y >= bar.y + bar.height - 1, `错误栏（${bar.y}+${bar.height}）不应盖住选项卡（${tabs.y}）`);
   await screenshot("pane-320-error");
+  // Focus on a select is visible from the keyboard: a ring, not only Fluent's thin underline.
+  await page.getByTestId("type-picker").focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement;
+    const st = getComputedStyle(el);
+    return { tag: el.tagName, style: st.outlineStyle, width: parseFloat(st.outlineWidth) };
+  });
+  assert.deepEqual(ring, { tag: "SELECT", style: "solid", width: 2 });
   // The welcome line: three ways in.
   const welcome = page.getByTestId("welcome");
   assert.match((await welcome.innerText()).replace(/\s+/g, ""), /新稿：插入提纲·已有稿子：检查·排版/);

@@ -183,4 +183,17 @@ describe("检查 tab", () => {
     expect(screen.queryByTestId("check-settings")).toBeNull();
     expect(document.activeElement).toBe(toggle);
   });
+
+  test("buttons in the findings have unique accessible names (修复…：第N段, 忽略：第N段 …)", async () => {
+    const host = team();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    const names = screen
+      .getAllByTestId("finding")
+      .flatMap((f) => within(f).getAllByRole("button"))
+      .map((b) => b.getAttribute("aria-label") ?? b.textContent ?? "")
+      .filter((n) => /^(修复|忽略|下一处)/.test(n));
+    expect(names.length).toBeGreaterThan(4);
+    expect(new Set(names).size).toBe(names.length);
+  });
 });

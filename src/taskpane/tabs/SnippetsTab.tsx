@@ -139,7 +139,11 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
             await host.insertBlocks(blocks, { kind: "after", paragraph: at, expected: snap.paragraphs[at]?.text ?? "" });
           })
         : await state.act(() => host.insertInline(s.text));
-    if (ok && lib) await update(recordUse(lib, s.id));
+    if (!ok) return;
+    const what = s.kind === "paragraph" ? `已插入 ${s.text.split(/\n+/).length} 段` : "已插入短语";
+    state.announce(what);
+    if (lib) await update(recordUse(lib, s.id), `${what}。如需撤销，在 Word 中按 Ctrl+Z。`);
+    else setNotice(`${what}。如需撤销，在 Word 中按 Ctrl+Z。`);
   };
 
   const nextFill = () =>
