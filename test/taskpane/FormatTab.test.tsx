@@ -12,7 +12,7 @@ const pasted = () =>
   new MemoryHost({
     paragraphs: [
       { text: "某局领导班子巡察整改专题民主生活会对照检查材料" },
-      { text: "某某文库整理，其他途径获取的资料均不完整，获得完整版资料咨询唯一指定QQ123456789" },
+      { text: "本站资料经编辑校对，从其它渠道下载的版本内容残缺，索取全文请加客服QQ987654321" },
       { text: "下面，我代表局领导班子作对照检查,请同志们批评" },
       { text: "指正。" },
       { text: "班子坚持问题导向,逐项压实整改责任。" },
@@ -42,7 +42,7 @@ describe("排版 tab: 清理", () => {
     await waitFor(() => expect(host.paragraphs.map((p) => p.text)).toContain("下面，我代表局领导班子作对照检查，请同志们批评指正。"));
     const texts = host.paragraphs.map((p) => p.text);
     expect(texts).toContain("班子坚持问题导向,逐项压实整改责任。");
-    expect(texts[1]).toBe("某某文库整理，其他途径获取的资料均不完整，获得完整版资料咨询唯一指定QQ123456789");
+    expect(texts[1]).toBe("本站资料经编辑校对，从其它渠道下载的版本内容残缺，索取全文请加客服QQ987654321");
   });
 
   test("排版设置 closes on Esc and gives focus back to its button", async () => {

@@ -309,7 +309,7 @@ describe("the fixes, applied by the hosts", () => {
 
 describe("合并断行 and junk: a site's line never swallows a real sentence", () => {
   // In the shape of a pasted document: a site's line ending in a contact number right above the real opening sentence.
-  const PASTED = ["某局领导班子巡察整改专题民主生活会对照检查材料", "某某文库整理，其他途径获取的资料均不完整，获得完整版资料咨询唯一指定QQ123456789", "下面，我代表局领导班子作对照检查，请同志们批评", "指正。"];
+  const PASTED = ["某局领导班子巡察整改专题民主生活会对照检查材料", "本站资料经编辑校对，从其它渠道下载的版本内容残缺，索取全文请加客服QQ987654321", "下面，我代表局领导班子作对照检查，请同志们批评", "指正。"];
 
   test("a junk line, or one ending in a contact number or a site's address, is never joined; real broken lines still are", () => {
     const { plan, after } = clean(PASTED, ["joinLines"]);
