@@ -1,5 +1,5 @@
 // Layout shared by the tabs: rows of action buttons that become one column in Word's narrow (320 px) pane, and labels that never wrap.
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { makeStyles } from "@fluentui/react-components";
 
 /** Below this pane width action buttons stack in one column (Word's default pane is 320 px wide). */
@@ -35,4 +35,19 @@ export function useEscapeCloses(ref: RefObject<HTMLElement | null>, onClose: () 
     el.addEventListener("keydown", onKey);
     return () => el.removeEventListener("keydown", onKey);
   }, [ref]);
+}
+
+/** A settings panel's switch: open or not, the button that toggles it, and a close that gives that button focus back (Esc). */
+export function useSettingsPanel() {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return {
+    open,
+    button,
+    toggle: () => setOpen((o) => !o),
+    close: () => {
+      setOpen(false);
+      button.current?.focus();
+    },
+  };
 }

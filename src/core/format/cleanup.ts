@@ -6,7 +6,7 @@ import type { Fix } from "../check/types";
 import type { ParsedDocument } from "../parse/parseDocument";
 import { isBlank, isHan } from "../parse/text";
 import { classifyParagraphs, opensWithEnumeration, type ParagraphClass } from "./plan";
-import { junkMatches } from "../check/rules/junk";
+import { isJunkLine } from "../check/rules/junk";
 
 export type CleanupOption = "joinLines" | "removeBlank" | "removeSpaces" | "fullWidth" | "markers";
 
@@ -167,7 +167,7 @@ const CONTACT_OR_SITE_END = /(?:QQ|ＱＱ|qq|微信|电话|手机|热线|客服|
 
 /** Lines 合并断行 never joins: junk the junk rule flags (anywhere in the line), a contact number or site at its end. */
 function siteLine(text: string): boolean {
-  return CONTACT_OR_SITE_END.test(text) || junkMatches(text).length > 0;
+  return CONTACT_OR_SITE_END.test(text) || isJunkLine(text);
 }
 
 /**
@@ -218,7 +218,7 @@ function continuesSentence(doc: ParsedDocument, classes: ParagraphClass[], i: nu
 
 /** What each cleanup option would touch in the document. */
 export function planCleanup(doc: ParsedDocument): CleanupPlan {
-  const classes = classifyParagraphs(doc);
+  const classes = classifyParagraphs(doc, isJunkLine);
   const texts = doc.paragraphs.map((p) => p.text);
   const n = texts.length;
   const edits: CleanupEdit[] = [];

@@ -6,7 +6,13 @@ import { findEnumerations } from "../numbering";
 import { firstSentenceEnd, isBlank, leadingSpace } from "../parse/text";
 import { footerDistancePt, formatFor, PAGE_NUMBER_BELOW_TEXT_MM, fontSizeName, GBT_DEFAULTS, GBT_PAGE, headingBold, headingFont, mmToPt, PAGE_NUMBER, type FormatSettings } from "./gbt9704";
 import type { DocumentFormats, FormatCapabilities, ParagraphFormatState } from "./types";
-import { junkMatches } from "../check/rules/junk";
+
+/**
+ * Whether a line is a site's junk (the checker's junk rule answers it). Passed in, not imported: the Word adapter loads
+ * this module on the pane's first screen, and the junk patterns come with the checker's word lists.
+ */
+export type JunkLine = (text: string) => boolean;
+const NO_JUNK: JunkLine = () => false;
 
 /** What a paragraph is, for formatting. */
 export type FormatKind = "title" | "subtitle" | "salutation" | "heading" | "body" | "signature";
@@ -105,7 +111,7 @@ function isNoteLine(text: string): boolean {
  * The 落款 at the end: the unit or name and the date, right-aligned. Short lines without sentence punctuation.
  * A 附注 after the date (“（此件公开发布）”) is not part of it: GB/T 9704 7.3.6 sets it 居左空二字, as body text.
  */
-function signatureLines(doc: ParsedDocument, headingAt: Map<number, Heading>): number[] {
+function signatureLines(doc: ParsedDocument, headingAt: Map<number, Heading>, junkLine: JunkLine): number[] {
   const lines: number[] = [];
   const texts = doc.paragraphs.map((p) => (typeof p?.text === "string" ? p.text : ""));
   let noteSeen = false;
@@ -113,7 +119,7 @@ function signatureLines(doc: ParsedDocument, headingAt: Map<number, Heading>): n
     const t = texts[i].trim();
     if (!t) continue;
     // A site's junk line at the end ("仅供学习 禁止外传") is never the 落款: it is stepped over, and stays body text.
-    if (junkMatches(t).length) {
+    if (junkLine(t)) {
       if (lines.length) break;
       continue;
     }
@@ -174,10 +180,10 @@ function alignSiblingItems(doc: ParsedDocument, classes: ParagraphClass[]): void
   visit(doc.headings);
 }
 
-/** Classify every paragraph of a parsed document for formatting. */
-export function classifyParagraphs(doc: ParsedDocument): ParagraphClass[] {
+/** Classify every paragraph of a parsed document for formatting; `junkLine` keeps a site's junk out of the 落款. */
+export function classifyParagraphs(doc: ParsedDocument, junkLine: JunkLine = NO_JUNK): ParagraphClass[] {
   const headingAt = new Map(doc.flat.map((h) => [h.paragraph, h] as const));
-  const signature = new Set(signatureLines(doc, headingAt));
+  const signature = new Set(signatureLines(doc, headingAt, junkLine));
   const subtitle = new Set(subtitleLines(doc, headingAt));
   const classes = doc.paragraphs.map((p, i): ParagraphClass => {
     const text = typeof p?.text === "string" ? p.text : "";
@@ -201,8 +207,8 @@ export function classifyParagraphs(doc: ParsedDocument): ParagraphClass[] {
 }
 
 /** The formatting plan for a parsed document under the settings (fonts, sizes) and options (page, page numbers). */
-export function planFormatting(doc: ParsedDocument, settings: FormatSettings = GBT_DEFAULTS, options: FormatOptions = DEFAULT_FORMAT_OPTIONS): FormatPlan {
-  const classes = classifyParagraphs(doc);
+export function planFormatting(doc: ParsedDocument, settings: FormatSettings = GBT_DEFAULTS, options: FormatOptions = DEFAULT_FORMAT_OPTIONS, junkLine: JunkLine = NO_JUNK): FormatPlan {
+  const classes = classifyParagraphs(doc, junkLine);
   const untouched = { blank: 0, table: 0 };
   const paragraphs: PlannedParagraph[] = [];
   const body = formatFor("body", undefined, settings);

@@ -12,7 +12,7 @@ import type { Finding, Severity } from "../../core/check/types";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
 import { resultsStale } from "../useDocument";
-import { useEscapeCloses, useLayoutStyles } from "../layout";
+import { useEscapeCloses, useLayoutStyles, useSettingsPanel } from "../layout";
 import { StructureView, TypePicker } from "./StructureView";
 import type { TabProps } from "./types";
 
@@ -67,9 +67,8 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
     if (result && !result.empty) setResult({ ...result, findings: checkDocument(result.doc, settingsOf(next)) });
   };
   const [result, setResult] = useState<Result | null>(null);
-  const [showSettings, setShowSettings] = useState(false);
+  const settings = useSettingsPanel();
   const [busy, setBusy] = useState(false);
-  const settingsButton = useRef<HTMLButtonElement>(null);
 
   const runCheck = async () => {
     setBusy(true);
@@ -122,20 +121,11 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
         <Button appearance="primary" className={layout.nowrap} onClick={() => void runCheck()} disabled={busy} data-testid="run-check">
           {result ? "重新检查" : "检查"}
         </Button>
-        <Button ref={settingsButton} appearance="subtle" className={layout.nowrap} onClick={() => setShowSettings(!showSettings)} aria-expanded={showSettings}>
+        <Button ref={settings.button} appearance="subtle" className={layout.nowrap} onClick={settings.toggle} aria-expanded={settings.open}>
           检查设置
         </Button>
       </div>
-      {showSettings && (
-        <SettingsPanel
-          prefs={prefs}
-          setPrefs={setPrefs}
-          onClose={() => {
-            setShowSettings(false);
-            settingsButton.current?.focus();
-          }}
-        />
-      )}
+      {settings.open && <SettingsPanel prefs={prefs} setPrefs={setPrefs} onClose={settings.close} />}
       {result && stale && (
         <MessageBar intent="warning" data-testid="check-stale">
           <MessageBarBody>文档已修改 · 以下结果可能已过时</MessageBarBody>

@@ -6,9 +6,10 @@ import { CHINESE_FONT_SIZES, GBT_DEFAULTS, type FormatSettings } from "../../cor
 import { DEFAULT_FORMAT_OPTIONS, formatNotes, planFormatting, summarizePlan, type FormatOptions, type FormatPlan, type PlanSummaryRow } from "../../core/format/plan";
 import { CLEANUP_OPTIONS, cleanupFixes, cleanupPlaces, planCleanup, withoutPlaces, type CleanupOption } from "../../core/format/cleanup";
 import type { FormatBackup } from "../../core/format/types";
+import { isJunkLine } from "../../core/check/rules/junk";
 import { parseDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
-import { useEscapeCloses, useLayoutStyles } from "../layout";
+import { useEscapeCloses, useLayoutStyles, useSettingsPanel } from "../layout";
 import type { TabProps } from "./types";
 
 const useStyles = makeStyles({
@@ -76,8 +77,7 @@ export default function FormatTab({ host, state }: TabProps) {
   };
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const [showSettings, setShowSettings] = useState(false);
-  const settingsButton = useRef<HTMLButtonElement>(null);
+  const settings = useSettingsPanel();
   const [chosen, setChosen] = useState<Set<CleanupOption>>(() => new Set(loadSetting("cleanup", { options: CLEANUP_OPTIONS.map((o) => o.id) }).options));
 
   const setPrefs = (p: Partial<FormatPrefs>) => {
@@ -121,7 +121,7 @@ export default function FormatTab({ host, state }: TabProps) {
     run(async () => {
       const snap = await host.snapshot();
       const doc = parseDocument(snap.paragraphs, { type: state.typeOverride ?? undefined });
-      const plan = planFormatting(doc, settingsOf(prefs), optionsOf(prefs));
+      const plan = planFormatting(doc, settingsOf(prefs), optionsOf(prefs), isJunkLine);
       const formats = await host.readFormats();
       setPreview({ plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs)) });
     }, false);
@@ -250,20 +250,11 @@ export default function FormatTab({ host, state }: TabProps) {
 
       <Divider />
       <div className={styles.row}>
-        <Button ref={settingsButton} appearance="subtle" onClick={() => setShowSettings(!showSettings)} aria-expanded={showSettings} data-testid="format-settings-toggle">
+        <Button ref={settings.button} appearance="subtle" onClick={settings.toggle} aria-expanded={settings.open} data-testid="format-settings-toggle">
           排版设置
         </Button>
       </div>
-      {showSettings && (
-        <SettingsPanel
-          prefs={prefs}
-          setPrefs={setPrefs}
-          onClose={() => {
-            setShowSettings(false);
-            settingsButton.current?.focus();
-          }}
-        />
-      )}
+      {settings.open && <SettingsPanel prefs={prefs} setPrefs={setPrefs} onClose={settings.close} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Paragraph } from "../../../src/core/model";
 import { classifyParagraphs, formatNotes, needsChange, pageNumberLayout, planFormatting, signatureIndents, summarizePlan, type PlannedParagraph } from "../../../src/core/format/plan";
 import { formatFor, GBT_DEFAULTS, mmToPt } from "../../../src/core/format/gbt9704";
 import { ALL_CAPABILITIES, capabilitiesFrom, type DocumentFormats } from "../../../src/core/format/types";
+import { isJunkLine } from "../../../src/core/check/rules/junk";
 
 const PERSONAL = [
   "张某某同志在巡视整改专题民主生活会上的个人对照检查材料", // 0 title
@@ -231,12 +232,14 @@ describe("pageNumberLayout", () => {
 describe("排版 on a pasted document: junk, sibling items, what this Word cannot apply", () => {
   test("a junk line at the end is never taken as the 落款; the real signature still is", () => {
     const lines = [...PERSONAL, "仅供学习 禁止外传"];
-    const classes = classifyParagraphs(parse(lines));
+    // The pane passes the junk rule's test; without it the junk line would be read as part of the 落款.
+    expect(classifyParagraphs(parse(lines))[16].kind).toBe("signature");
+    const classes = classifyParagraphs(parse(lines), isJunkLine);
     expect(classes[16].kind).toBe("body");
     expect([classes[14].kind, classes[15].kind]).toEqual(["signature", "signature"]);
     // Only junk after the closing: no 落款 at all.
     const noSignature = ["张某某同志个人对照检查材料", "现将对照检查情况报告如下：", "一、存在的问题", "学习不够深入。", "以上是我的对照检查，请同志们批评指正。", "仅供学习 禁止外传", "资料来源：某某范文网"];
-    const c2 = classifyParagraphs(parse(noSignature));
+    const c2 = classifyParagraphs(parse(noSignature), isJunkLine);
     expect(c2.filter((c) => c.kind === "signature")).toEqual([]);
   });
 

@@ -78,6 +78,11 @@ export function junkMatches(text: string): JunkMatch[] {
   return out;
 }
 
+/** Whether a line holds junk the rule reports (for 排版, which keeps such lines out of the 落款, and 清理). */
+export function isJunkLine(text: string): boolean {
+  return junkMatches(text).length > 0;
+}
+
 /** Text that reads as the writer's own: a sentence of some length with no junk in it. */
 function realText(text: string): boolean {
   const t = text.trim();
