@@ -76,4 +76,25 @@ describe("排版 tab: 清理", () => {
     expect(notes).toMatch(/布局 → 页边距/);
     expect(notes).not.toMatch(/WordApi|[A-Za-z]+\.[A-Za-z]+/);
   });
+
+  test("预览 is marked stale after the user edits the document", async () => {
+    jest.useFakeTimers({ doNotFake: ["queueMicrotask", "nextTick", "setImmediate"] });
+    try {
+      const host = pasted();
+      await open(host);
+      await act(async () => {
+        fireEvent.click(screen.getByTestId("format-preview"));
+      });
+      await screen.findByTestId("format-summary");
+      expect(screen.queryByTestId("format-stale")).toBeNull();
+      act(() => host.setSelection({ paragraph: 4, offset: 2 }));
+      act(() => host.setParagraphText(4, host.paragraphs[4].text + "再补一句。"));
+      await act(async () => {
+        jest.advanceTimersByTime(500);
+      });
+      expect((await screen.findByTestId("format-stale")).textContent).toMatch(/文档已修改/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -7,6 +7,8 @@ import { DEFAULT_FORMAT_OPTIONS, formatNotes, planFormatting, summarizePlan, typ
 import { CLEANUP_OPTIONS, cleanupFixes, cleanupPlaces, planCleanup, withoutPlaces, type CleanupOption } from "../../core/format/cleanup";
 import type { FormatBackup } from "../../core/format/types";
 import { isJunkLine } from "../../core/check/rules/junk";
+import type { DocSnapshot } from "../../core/model";
+import { resultsStale } from "../useDocument";
 import { parseDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
 import { useEscapeCloses, useLayoutStyles, useSettingsPanel } from "../layout";
@@ -54,6 +56,8 @@ function optionsOf(p: FormatPrefs): FormatOptions {
 const backups = new WeakMap<object, FormatBackup>();
 
 interface Preview {
+  /** The read the preview was made from: later edits mark it stale. */
+  snapshot: DocSnapshot;
   plan: FormatPlan;
   rows: PlanSummaryRow[];
   notes: string[];
@@ -117,14 +121,17 @@ export default function FormatTab({ host, state }: TabProps) {
   };
 
   /** Read the document afresh, plan from its structure, read its formats: the preview of what 一键排版 will change. */
-  const makePreview = () =>
-    run(async () => {
-      const snap = await host.snapshot();
-      const doc = parseDocument(snap.paragraphs, { type: state.typeOverride ?? undefined });
+  const makePreview = async () => {
+    setBusy(true);
+    setOutcome(null);
+    // The fresh read becomes the pane's view too, so a later edit (not this read) marks the preview stale.
+    await state.actAtCursor(async (snap, doc) => {
       const plan = planFormatting(doc, settingsOf(prefs), optionsOf(prefs), isJunkLine);
       const formats = await host.readFormats();
-      setPreview({ plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs)) });
-    }, false);
+      setPreview({ snapshot: snap, plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs)) });
+    }, { refresh: false });
+    setBusy(false);
+  };
 
   const apply = (plan: FormatPlan) =>
     run(async () => {
@@ -188,6 +195,11 @@ export default function FormatTab({ host, state }: TabProps) {
             </Button>
           )}
         </div>
+        {preview && resultsStale(preview.snapshot, state.snapshot, state.edited) && (
+          <MessageBar intent="warning" data-testid="format-stale">
+            <MessageBarBody>文档已修改 · 预览可能已过时，请重新预览（已改动的段落应用时会跳过）</MessageBarBody>
+          </MessageBar>
+        )}
         {preview && <PreviewList preview={preview} />}
       </section>
 
