@@ -1,7 +1,7 @@
-// Fill-ins (【…】) the user still has to type over: finding the next one after the cursor, anywhere in the document.
+// Fill-ins (待填处) the user still has to type over: what the placeholder rule finds (XX, ××, X年X月X日, 某某, 【…】 …),
+// never junk in brackets; finding the next one after the cursor, anywhere in the document.
 import type { Paragraph } from "./model";
-
-const FILL_IN = /【[^【】\n]{0,60}】/g;
+import { findPlaceholders } from "./check/rules/placeholder";
 
 export interface FillIn {
   paragraph: number;
@@ -10,7 +10,7 @@ export interface FillIn {
   text: string;
 }
 
-/** The first 【…】 starting at or after (paragraph, offset), wrapping to the document's start; null when there is none. */
+/** The first 待填处 starting at or after (paragraph, offset), wrapping to the document's start; null when there is none. */
 export function nextFillIn(paragraphs: readonly Paragraph[], paragraph: number, offset: number): FillIn | null {
   const n = paragraphs.length;
   if (!n) return null;
@@ -18,20 +18,16 @@ export function nextFillIn(paragraphs: readonly Paragraph[], paragraph: number, 
   for (let k = 0; k <= n; k++) {
     const i = (start + k) % n;
     const text = paragraphs[i]?.text ?? "";
-    if (!text.includes("【")) continue;
-    FILL_IN.lastIndex = 0;
-    for (let m = FILL_IN.exec(text); m; m = FILL_IN.exec(text)) {
-      if (k === 0 && m.index < offset) continue;
-      if (k === n && m.index >= offset) return null;
-      return { paragraph: i, offset: m.index, length: m[0].length, text: m[0] };
+    for (const [s, e] of findPlaceholders(text)) {
+      if (k === 0 && s < offset) continue;
+      if (k === n && s >= offset) return null;
+      return { paragraph: i, offset: s, length: e - s, text: text.slice(s, e) };
     }
   }
   return null;
 }
 
-/** How many fill-ins remain in the document. */
+/** How many 待填处 remain in the document. */
 export function countFillIns(paragraphs: readonly Paragraph[]): number {
-  let c = 0;
-  for (const p of paragraphs) if (p.text.includes("【")) c += p.text.match(FILL_IN)?.length ?? 0;
-  return c;
+  return paragraphs.reduce((c, p) => c + findPlaceholders(p.text).length, 0);
 }

@@ -67,8 +67,11 @@ function Harness() {
     if (host) window.__tigang = { host, load, readBack: () => readBack(host) };
   }, [host]);
   if (!host) return <p style={{ padding: 24 }}>正在加载示例文档…</p>;
+  // ?pane=only: the pane alone, as wide as the window (as in Word, where the pane is its own window): for checking the
+  // layout at Word's pane widths (320 px by default) with a narrow browser window.
+  const paneOnly = new URLSearchParams(location.search).get("pane") === "only";
   return (
-    <div className="harness">
+    <div className={paneOnly ? "harness pane-only" : "harness"}>
       <div className="doc-area">
         <div className="doc-toolbar">
           <strong>模拟的 Word 文档</strong>

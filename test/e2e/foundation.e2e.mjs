@@ -57,7 +57,7 @@ export const tests = {
     await page.getByTestId("doc-summary").filter({ hasText: "共 1 段" }).waitFor();
     await page.locator('[data-text="0"]').click();
     await page.keyboard.type("关于整改落实情况的报告");
-    await page.getByRole("button", { name: "重新读取文档" }).click();
+    await page.getByRole("button", { name: "刷新：重新读取文档" }).click();
     await page.getByTestId("doc-summary").filter({ hasText: "关于整改落实情况的报告" }).waitFor();
     assert.deepEqual(await docTexts(page), ["关于整改落实情况的报告"]);
   },

@@ -47,7 +47,12 @@ tests["inserting a section continues the numbering: after the content of 二、 
   await placeCursor(page, 11);
   await page.getByTestId("cursor-place").filter({ hasText: "第 12 段" }).waitFor();
   const sections = page.getByTestId("outline-section");
-  await sections.filter({ hasText: "整改措施" }).getByTestId("insert-section").click();
+  const measures = sections.filter({ hasText: "整改措施" });
+  // The sample has 整改措施 already (已有): a second copy is asked about first, under that part.
+  await measures.getByTestId("section-present").waitFor();
+  await measures.getByTestId("insert-section").click();
+  await measures.getByTestId("insert-confirm").filter({ hasText: "文档已有“整改措施”部分" }).waitFor();
+  await measures.getByTestId("insert-confirm-yes").click();
   await page.getByTestId("doc-summary").filter({ hasNotText: "共 17 段" }).waitFor();
   const back = await page.evaluate(() => window.__tigang.readBack());
   const labels = await page.getByTestId("list-label").allInnerTexts();

@@ -148,8 +148,8 @@ describe("WordHost.applyFormatting", () => {
     expect(result.backup.page).toBeNull();
     expect(result.backup.pageNumbers).toBeNull();
     const notes = result.notes.join("\n");
-    expect(notes).toMatch(/页面设置未改.*WordApiDesktop 1\.3/);
-    expect(notes).toMatch(/页码未插入.*WordApi 1\.5/);
+    expect(notes).toMatch(/页面需手动设置.*布局 → 页边距/);
+    expect(notes).toMatch(/页码需手动插入.*插入 → 页码/);
     expect(word.loads.some((l) => l.startsWith("sections") || l.startsWith("footer"))).toBe(false);
   });
 
@@ -182,7 +182,7 @@ describe("WordHost.applyFormatting", () => {
     const web = createWordMock(paras);
     const result = await new WordHost({ run: web.run, isSetSupported: WEB }).applyFormatting(plan);
     expect(web.paragraph(5).font.nameAscii).toBeUndefined();
-    expect(result.notes.join()).toMatch(/Font\.nameAscii/);
+    expect(result.notes.join()).toMatch(/西文字体/);
   });
 
   test("a paragraph changed since the plan is skipped, the others are formatted", async () => {

@@ -174,7 +174,7 @@ describe("the structure view", () => {
     expect((screen.getByTestId("type-picker") as HTMLSelectElement).value).toBe("team-review");
     host.setParagraphText(4, "二、产生问题的根源");
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "重新读取文档" }));
+      fireEvent.click(screen.getByRole("button", { name: "刷新：重新读取文档" }));
     });
     await waitFor(() => expect(screen.getAllByTestId("structure-node").map((n) => n.textContent)).toContain("二、产生问题的根源〔原因分析〕"));
   });

@@ -95,7 +95,10 @@ describe("我的短语", () => {
     const store = new MemorySnippetStore();
     const mine = await renderTab(store, fakeState("causes", ""));
     await click(mine.getByTestId("save-selection"));
-    expect(screen.getByTestId("snippet-problem").textContent).toBe("请先在文档中选中要保存的文字。");
+    const problem = screen.getByTestId("snippet-problem");
+    expect(problem.textContent).toBe("请先在文档中选中要保存的文字。");
+    // Where the eye is: inside 我的短语, right after the row holding the button, not above the list of hits.
+    expect(mine.getByTestId("save-selection").parentElement!.nextElementSibling).toBe(problem);
     expect(store.saves).toBe(0);
     expect(ownTexts()).toEqual([]);
   });

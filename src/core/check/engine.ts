@@ -74,14 +74,20 @@ export function checkDocument(doc: ParsedDocument, settings: CheckSettings = {},
 const QUOTE_CONTEXT = 12;
 const QUOTE_MAX = 40;
 
-/** The finding's text with a little context, for reviewers reading a report without the document open. */
-export function quoteOf(text: string, offset: number, length: number): string {
-  if (length <= 0) return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text;
+/** The finding's text with a little context, in three parts (the pane marks the middle one); ellipses where cut. */
+export function quoteParts(text: string, offset: number, length: number): { before: string; found: string; after: string } {
+  if (length <= 0) return { before: "", found: "", after: text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text };
   const start = Math.max(0, offset - QUOTE_CONTEXT);
   const end = Math.min(text.length, offset + Math.min(length, QUOTE_MAX) + QUOTE_CONTEXT);
-  const middle = length > QUOTE_MAX ? `${text.slice(offset, offset + QUOTE_MAX)}…` : text.slice(offset, offset + length);
+  const found = length > QUOTE_MAX ? `${text.slice(offset, offset + QUOTE_MAX)}…` : text.slice(offset, offset + length);
   const after = text.slice(offset + length, Math.max(offset + length, end));
-  return `${start > 0 ? "…" : ""}${text.slice(start, offset)}${middle}${after}${offset + length < text.length && end < text.length ? "…" : ""}`;
+  return { before: `${start > 0 ? "…" : ""}${text.slice(start, offset)}`, found, after: `${after}${offset + length < text.length && end < text.length ? "…" : ""}` };
+}
+
+/** The finding's text with a little context, for reviewers reading a report without the document open. */
+export function quoteOf(text: string, offset: number, length: number): string {
+  const q = quoteParts(text, offset, length);
+  return q.before + q.found + q.after;
 }
 
 /** A finding in the JSON contract; with the paragraph's text, `quote` shows where it is. */

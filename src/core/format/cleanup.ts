@@ -6,11 +6,12 @@ import type { Fix } from "../check/types";
 import type { ParsedDocument } from "../parse/parseDocument";
 import { isBlank, isHan } from "../parse/text";
 import { classifyParagraphs, opensWithEnumeration, type ParagraphClass } from "./plan";
+import { isJunkLine } from "../check/rules/junk";
 
 export type CleanupOption = "joinLines" | "removeBlank" | "removeSpaces" | "fullWidth" | "markers";
 
 export const CLEANUP_OPTIONS: readonly { id: CleanupOption; label: string; unit: string; description: string }[] = [
-  { id: "joinLines", label: "合并断行", unit: "处", description: "句子中途断开的段落（从 PDF 粘贴常见）接回上一段；标题、称呼、落款、编号段落不合并" },
+  { id: "joinLines", label: "合并断行", unit: "处", description: "句子中途断开的段落（从 PDF 粘贴常见）接回上一段；标题、称呼、落款、编号段落和网站附带的文字（广告、联系方式、网址）不合并" },
   { id: "removeBlank", label: "删除空段落", unit: "段", description: "删除空白段落；落款前的一个空行和表格后的空段落保留" },
   { id: "removeSpaces", label: "删除汉字间空格", unit: "处", description: "删除汉字、中文标点之间多余的空格（标题、落款中的空格和名单里两字姓名的空格保留）" },
   { id: "fullWidth", label: "标点改为全角", unit: "处", description: "中文语句中的半角 , ; : ! ? ( ) \" 以及句末的 . 改为全角；数字、网址中的不改" },
@@ -161,6 +162,14 @@ function markerEdit(i: number, text: string, c: ParagraphClass | undefined): Cle
   return { paragraph: i, offset: h.markerOffset, length: h.markerLength, text: h.standard, option: "markers" };
 }
 
+/** A line ending in a contact number or a site's name or address: a site's footer, never the start of a sentence. */
+const CONTACT_OR_SITE_END = /(?:QQ|ＱＱ|qq|微信|电话|手机|热线|客服|群)[号码]?(?:[：:][\s\u3000]*[0-9０-９A-Za-z_\-—\s\u3000]{0,20}|[\s\u3000]*[0-9０-９]{5,}[\s\u3000]*)$|[0-9０-９]{5,}[\s\u3000]*$|(?:https?:\/\/|www\.)\S*$|\.(?:com|cn|net|org)(?:\/\S*)?[\s\u3000]*$|(?:文库|范文网|资料网|文档网|公众号)[\s\u3000]*$/i;
+
+/** Lines 合并断行 never joins: junk the junk rule flags (anywhere in the line), a contact number or site at its end. */
+function siteLine(text: string): boolean {
+  return CONTACT_OR_SITE_END.test(text) || isJunkLine(text);
+}
+
 /**
  * Whether paragraph `i` may take the next one onto its end: body text cut off mid-sentence, a full line long
  * (also a run-in heading's paragraph, cut off in the text after its heading sentence).
@@ -172,7 +181,7 @@ function breaksMidSentence(doc: ParsedDocument, classes: ParagraphClass[], i: nu
   const runIn = c.kind === "heading" && !!c.runIn;
   if ((c.kind !== "body" && !runIn) || p.listString || i === firstText) return false;
   if (/^(Title|Heading\d)$/.test(p.styleBuiltIn ?? "")) return false;
-  return text.trim().length >= MIN_BROKEN_LINE && !endsSentence(text);
+  return text.trim().length >= MIN_BROKEN_LINE && !endsSentence(text) && !siteLine(text);
 }
 
 /**
@@ -204,12 +213,12 @@ function continuesSentence(doc: ParsedDocument, classes: ParagraphClass[], i: nu
   // Typed first-line indentation (full-width spaces, a tab, two spaces) marks the start of a new paragraph.
   if (/^(?:[\u3000\t]|  )/.test(p.text)) return false;
   if (opensWithEnumeration(p.text)) return false;
-  return !ITEM_AT_START.test(p.text.trimStart());
+  return !ITEM_AT_START.test(p.text.trimStart()) && !siteLine(p.text);
 }
 
 /** What each cleanup option would touch in the document. */
 export function planCleanup(doc: ParsedDocument): CleanupPlan {
-  const classes = classifyParagraphs(doc);
+  const classes = classifyParagraphs(doc, isJunkLine);
   const texts = doc.paragraphs.map((p) => p.text);
   const n = texts.length;
   const edits: CleanupEdit[] = [];
@@ -248,6 +257,66 @@ export function planCleanup(doc: ParsedDocument): CleanupPlan {
   const counts: Record<CleanupOption, number> = { joinLines: 0, removeBlank: blanks.length, removeSpaces: 0, fullWidth: 0, markers: 0 };
   for (const e of edits) counts[e.option]++;
   counts.joinLines = joins.reduce((s, r) => s + r.length - 1, 0);
+  return { counts, edits, joins, blanks };
+}
+
+/** One place 清理 would change, listed for the user to check and untick before applying. */
+export interface CleanupPlace {
+  /** Stable for one read of the document: `withoutPlaces` drops places by it. */
+  id: string;
+  option: CleanupOption;
+  paragraph: number;
+  /** The text around the place as it is, and as it will be (spaces shown as ␣ and □). */
+  before: string;
+  after: string;
+}
+
+const PLACE_CONTEXT = 8;
+
+const editId = (e: CleanupEdit) => `${e.option}:${e.paragraph}:${e.offset}`;
+const joinId = (run: readonly number[]) => `joinLines:${run[0]}`;
+const blankId = (i: number) => `removeBlank:${i}`;
+
+function visible(t: string): string {
+  return t.replace(/ /g, "␣").replace(/\u3000/g, "□").replace(/\t/g, "⇥");
+}
+
+/** Every place the chosen options would change, in document order. */
+export function cleanupPlaces(doc: ParsedDocument, plan: CleanupPlan, options: Iterable<CleanupOption>): CleanupPlace[] {
+  const chosen = new Set(options);
+  const texts = doc.paragraphs.map((p) => p.text);
+  const out: CleanupPlace[] = [];
+  if (chosen.has("joinLines")) {
+    for (const run of plan.joins) {
+      const head = texts[run[0]].trimEnd();
+      const tail = head.length > PLACE_CONTEXT ? `…${head.slice(-PLACE_CONTEXT)}` : head;
+      const next = texts[run[1]].trimStart();
+      const start = next.length > PLACE_CONTEXT ? `${next.slice(0, PLACE_CONTEXT)}…` : next;
+      const more = run.length > 2 ? `（共 ${run.length} 段接成一段）` : "";
+      out.push({ id: joinId(run), option: "joinLines", paragraph: run[0], before: `${tail}⏎${start}${more}`, after: `${tail}${start}` });
+    }
+  }
+  for (const e of plan.edits) {
+    if (!chosen.has(e.option)) continue;
+    const text = texts[e.paragraph];
+    const from = Math.max(0, e.offset - PLACE_CONTEXT);
+    const to = Math.min(text.length, e.offset + e.length + PLACE_CONTEXT);
+    const pre = (from > 0 ? "…" : "") + text.slice(from, e.offset);
+    const post = text.slice(e.offset + e.length, to) + (to < text.length ? "…" : "");
+    out.push({ id: editId(e), option: e.option, paragraph: e.paragraph, before: visible(pre + text.slice(e.offset, e.offset + e.length) + post), after: visible(pre + e.text + post) });
+  }
+  if (chosen.has("removeBlank")) for (const i of plan.blanks) out.push({ id: blankId(i), option: "removeBlank", paragraph: i, before: "（空段落）", after: "（删除）" });
+  return out.sort((a, b) => a.paragraph - b.paragraph);
+}
+
+/** The plan without the places the user unticked (their ids), counts recomputed. */
+export function withoutPlaces(plan: CleanupPlan, excluded: ReadonlySet<string>): CleanupPlan {
+  if (!excluded.size) return plan;
+  const edits = plan.edits.filter((e) => !excluded.has(editId(e)));
+  const joins = plan.joins.filter((r) => !excluded.has(joinId(r)));
+  const blanks = plan.blanks.filter((i) => !excluded.has(blankId(i)));
+  const counts: Record<CleanupOption, number> = { joinLines: joins.reduce((n, r) => n + r.length - 1, 0), removeBlank: blanks.length, removeSpaces: 0, fullWidth: 0, markers: 0 };
+  for (const e of edits) counts[e.option]++;
   return { counts, edits, joins, blanks };
 }
 

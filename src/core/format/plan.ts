@@ -7,6 +7,13 @@ import { firstSentenceEnd, isBlank, leadingSpace } from "../parse/text";
 import { footerDistancePt, formatFor, PAGE_NUMBER_BELOW_TEXT_MM, fontSizeName, GBT_DEFAULTS, GBT_PAGE, headingBold, headingFont, mmToPt, PAGE_NUMBER, type FormatSettings } from "./gbt9704";
 import type { DocumentFormats, FormatCapabilities, ParagraphFormatState } from "./types";
 
+/**
+ * Whether a line is a site's junk (the checker's junk rule answers it). Passed in, not imported: the Word adapter loads
+ * this module on the pane's first screen, and the junk patterns come with the checker's word lists.
+ */
+export type JunkLine = (text: string) => boolean;
+const NO_JUNK: JunkLine = () => false;
+
 /** What a paragraph is, for formatting. */
 export type FormatKind = "title" | "subtitle" | "salutation" | "heading" | "body" | "signature";
 
@@ -104,13 +111,18 @@ function isNoteLine(text: string): boolean {
  * The 落款 at the end: the unit or name and the date, right-aligned. Short lines without sentence punctuation.
  * A 附注 after the date (“（此件公开发布）”) is not part of it: GB/T 9704 7.3.6 sets it 居左空二字, as body text.
  */
-function signatureLines(doc: ParsedDocument, headingAt: Map<number, Heading>): number[] {
+function signatureLines(doc: ParsedDocument, headingAt: Map<number, Heading>, junkLine: JunkLine): number[] {
   const lines: number[] = [];
   const texts = doc.paragraphs.map((p) => (typeof p?.text === "string" ? p.text : ""));
   let noteSeen = false;
   for (let i = texts.length - 1; i >= 0 && lines.length < 4; i--) {
     const t = texts[i].trim();
     if (!t) continue;
+    // A site's junk line at the end ("仅供学习 禁止外传") is never the 落款: it is stepped over, and stays body text.
+    if (junkLine(t)) {
+      if (lines.length) break;
+      continue;
+    }
     if (i === doc.title || i === doc.salutation || headingAt.has(i) || doc.paragraphs[i]?.inTable) break;
     if (i < doc.preambleStart || t.length > SIGNATURE_MAX || SENTENCE_PUNCT.test(t)) break;
     if (!lines.length && !noteSeen && isNoteLine(t)) {
@@ -144,12 +156,36 @@ function subtitleLines(doc: ParsedDocument, headingAt: Map<number, Heading>): nu
   return out;
 }
 
-/** Classify every paragraph of a parsed document for formatting. */
-export function classifyParagraphs(doc: ParsedDocument): ParagraphClass[] {
+/**
+ * Items of one list (1. 2. 3. or （1）（2）under one parent) look alike: when any of them is a run-in heading (its heading
+ * sentence followed by text), a sibling that is only a heading sentence is formatted the same way (body text with the
+ * heading sentence in the heading font), never 标题 3 beside a 正文 sibling.
+ */
+function alignSiblingItems(doc: ParsedDocument, classes: ParagraphClass[]): void {
+  const visit = (hs: readonly Heading[]) => {
+    for (const level of [3, 4] as const) {
+      const items = hs.filter((h) => h.level === level && h.source !== "run-in");
+      const cls = items.map((h) => classes[h.paragraph]);
+      if (!cls.some((c) => c.kind === "heading" && c.runIn)) continue;
+      items.forEach((h, k) => {
+        const c = cls[k];
+        if (c.kind !== "heading" || c.runIn) return;
+        const text = doc.paragraphs[h.paragraph].text;
+        const start = h.source === "text" ? h.markerOffset : leadingSpace(text);
+        classes[h.paragraph] = { ...c, runIn: { offset: start, length: text.trimEnd().length - start } };
+      });
+    }
+    for (const h of hs) if (h.children.length) visit(h.children);
+  };
+  visit(doc.headings);
+}
+
+/** Classify every paragraph of a parsed document for formatting; `junkLine` keeps a site's junk out of the 落款. */
+export function classifyParagraphs(doc: ParsedDocument, junkLine: JunkLine = NO_JUNK): ParagraphClass[] {
   const headingAt = new Map(doc.flat.map((h) => [h.paragraph, h] as const));
-  const signature = new Set(signatureLines(doc, headingAt));
+  const signature = new Set(signatureLines(doc, headingAt, junkLine));
   const subtitle = new Set(subtitleLines(doc, headingAt));
-  return doc.paragraphs.map((p, i): ParagraphClass => {
+  const classes = doc.paragraphs.map((p, i): ParagraphClass => {
     const text = typeof p?.text === "string" ? p.text : "";
     if (p?.inTable) return { kind: "table" };
     if (isBlank(text)) return { kind: "blank" };
@@ -166,11 +202,13 @@ export function classifyParagraphs(doc: ParsedDocument): ParagraphClass[] {
     if (isBlank(text.slice(end))) return { kind: "heading", heading: h, level: h.level };
     return { kind: "heading", heading: h, level: h.level, runIn: { offset: start, length: end - start } };
   });
+  alignSiblingItems(doc, classes);
+  return classes;
 }
 
 /** The formatting plan for a parsed document under the settings (fonts, sizes) and options (page, page numbers). */
-export function planFormatting(doc: ParsedDocument, settings: FormatSettings = GBT_DEFAULTS, options: FormatOptions = DEFAULT_FORMAT_OPTIONS): FormatPlan {
-  const classes = classifyParagraphs(doc);
+export function planFormatting(doc: ParsedDocument, settings: FormatSettings = GBT_DEFAULTS, options: FormatOptions = DEFAULT_FORMAT_OPTIONS, junkLine: JunkLine = NO_JUNK): FormatPlan {
+  const classes = classifyParagraphs(doc, junkLine);
   const untouched = { blank: 0, table: 0 };
   const paragraphs: PlannedParagraph[] = [];
   const body = formatFor("body", undefined, settings);
@@ -307,6 +345,8 @@ export interface PlanSummaryRow {
   /** Paragraphs whose format differs from the plan (when the document's formats were read). */
   changes?: number;
   detail?: string;
+  /** This Word cannot apply the row (no interface for it): why, in Chinese; the preview marks it instead of listing it as a change. */
+  unavailable?: string;
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -360,11 +400,18 @@ export function summarizePlan(plan: FormatPlan, formats?: DocumentFormats | null
   const lists = plan.paragraphs.filter((p) => p.listItem).length;
   if (lists) out.push({ key: "list", label: "其中自动编号段落", count: lists, detail: "保留原样式和缩进，以免编号丢失" });
   if (plan.page) {
-    out.push({ key: "page", label: "页面设置", count: 1, detail: `A4，上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米；页脚位置使页码位于版心下边缘之下约 ${PAGE_NUMBER_BELOW_TEXT_MM} 毫米` });
+    const row: PlanSummaryRow = { key: "page", label: "页面设置", count: 1, detail: `A4，上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米；页脚位置使页码位于版心下边缘之下约 ${PAGE_NUMBER_BELOW_TEXT_MM} 毫米` };
+    if (caps && !caps.pageSetup) row.unavailable = "此版本 Word 不能由加载项设置页面，需手动设置（步骤见下）";
+    out.push(row);
   }
   if (plan.pageNumbers) {
     const where = plan.pageNumbers.position === "gbt" ? "单页居右、双页居左，各空一字" : "居中";
-    out.push({ key: "page-numbers", label: "页码", count: 1, detail: `${fontSizeName(plan.pageNumbers.sizePt)}${plan.pageNumbers.font}“${plan.pageNumbers.before}1${plan.pageNumbers.after}”，${where}（只写入空白页脚）` });
+    const row: PlanSummaryRow = { key: "page-numbers", label: "页码", count: 1, detail: `${fontSizeName(plan.pageNumbers.sizePt)}${plan.pageNumbers.font}“${plan.pageNumbers.before}1${plan.pageNumbers.after}”，${where}（只写入空白页脚）` };
+    if (caps && !caps.pageNumbers) row.unavailable = "此版本 Word 不能由加载项插入页码，需手动插入（步骤见下）";
+    out.push(row);
+  }
+  if (caps && !caps.fixedLineSpacing && plan.paragraphs.length) {
+    out.push({ key: "line-spacing", label: "固定行距", count: 1, detail: `固定值 ${plan.paragraphs[0].format.lineSpacingPt} 磅`, unavailable: "此版本 Word 不能由加载项设置固定值行距，需手动设置（步骤见下）" });
   }
   return out;
 }
@@ -390,26 +437,28 @@ export function needsChange(p: PlannedParagraph, st: ParagraphFormatState | unde
   return false;
 }
 
-/** What the host cannot do of this plan, in Chinese, with the requirement set and the manual step. */
+/**
+ * What this Word cannot do of this plan, as steps in Chinese for the user (no interface names). The reasons, for the
+ * maintainers: Word's add-in interface sets only multiple line spacing (no 固定值); page setup needs WordApiDesktop 1.3;
+ * page-number fields need WordApi 1.5 (odd/even footers WordApiDesktop 1.3); a separate Latin font needs WordApiDesktop 1.3.
+ */
 export function formatNotes(plan: FormatPlan, caps: FormatCapabilities, settings: FormatSettings = GBT_DEFAULTS): string[] {
   const notes: string[] = [];
   if (plan.paragraphs.length && !caps.fixedLineSpacing) {
-    notes.push(
-      `行距未改：Word 加载项接口只能设置“多倍行距”（Paragraph.lineSpacing 以“磅值 ÷ 12”计行数），没有“固定值”行距的接口。请按 Ctrl+A 全选，在“段落”对话框中把行距设为“固定值”“${settings.lineSpacingPt} 磅”。`,
-    );
+    notes.push(`行距需手动设置（此版本 Word 不允许加载项设“固定值”行距）：按 Ctrl+A 全选 → 右键“段落” → 行距选“固定值”，设置值填 ${settings.lineSpacingPt} 磅 → 确定。`);
   }
   if (plan.page && !caps.pageSetup) {
     notes.push(
-      `页面设置未改：纸张和页边距的接口（Section.pageSetup）需要 WordApiDesktop 1.3，当前 Word 不支持（网页版 Word 和较早的桌面版都没有）。请在“布局 → 页边距 → 自定义页边距”中设为 A4，上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米。`,
+      `页面需手动设置（此版本 Word 不允许加载项改纸张和页边距，网页版 Word 也不行）：布局 → 页边距 → 自定义页边距 → 上 ${GBT_PAGE.topMm} 毫米、下 ${GBT_PAGE.bottomMm} 毫米、左 ${GBT_PAGE.leftMm} 毫米、右 ${GBT_PAGE.rightMm} 毫米 → 纸张选 A4 → 确定。`,
     );
   }
   if (plan.pageNumbers && !caps.pageNumbers) {
     notes.push(
-      `页码未插入：插入页码域（Range.insertField）需要 WordApi 1.5，分设单双页页脚需要 WordApiDesktop 1.3；网页版 Word 中的域基本只读。请在“插入 → 页码”中插入，设为 ${fontSizeName(plan.pageNumbers.sizePt)}${plan.pageNumbers.font}，两侧加一字线“— 1 —”。`,
+      `页码需手动插入（此版本 Word 不允许加载项插入页码）：插入 → 页码 → 页面底端 → 选中页码，设为 ${fontSizeName(plan.pageNumbers.sizePt)}${plan.pageNumbers.font} → 在页码两侧各输入一字线，成“— 1 —”。`,
     );
   }
   if (plan.paragraphs.some((p) => p.asciiFont) && !caps.asciiFont) {
-    notes.push("数字和字母的字体未单独设置：西文字体的接口（Font.nameAscii）需要 WordApiDesktop 1.3，当前 Word 不支持，数字和字母与中文用同一字体。");
+    notes.push("数字和字母的字体未单独设置（此版本 Word 不允许加载项单独设西文字体），现与中文同一字体。如需单独设置：Ctrl+A 全选 → 右键“字体” → 西文字体选所需字体 → 确定。");
   }
   return notes;
 }

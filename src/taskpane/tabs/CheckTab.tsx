@@ -1,14 +1,18 @@
-// The 检查 tab: one read of the document, a summary (errors / warnings / info; required sections ✓/✗), findings grouped by
-// section; click to select the text in Word, 修复 one, 全部修复 a rule's; settings for rules, severities and ignored words.
-import { useMemo, useState } from "react";
-import { Badge, Button, Checkbox, Divider, Field, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+// The 检查 tab: one read of the document, a summary (errors / warnings / info; required sections ✓/✗ from the same
+// computation as the missing-section findings), findings grouped by section with their quote, repeats within one
+// paragraph collapsed (第12段 · 5 处, 下一处); click to select the text in Word, 修复, 全部修复 a rule's; stale results
+// marked when the document changes; settings for rules, severities and ignored words.
+import { useMemo, useRef, useState } from "react";
+import { Badge, Button, Checkbox, Divider, Field, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { roleName, type DocSnapshot } from "../../core/model";
-import { checkDocument, type CheckSettings } from "../../core/check/engine";
+import { checkDocument, quoteParts, type CheckSettings } from "../../core/check/engine";
 import { ALL_RULES } from "../../core/check/rules";
+import { sectionPresence } from "../../core/check/rules/missingSection";
 import type { Finding, Severity } from "../../core/check/types";
-import { getOutline, isRequired } from "../../core/outlines/library";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
+import { resultsStale } from "../useDocument";
+import { useEscapeCloses, useLayoutStyles, useSettingsPanel } from "../layout";
 import { StructureView, TypePicker } from "./StructureView";
 import type { TabProps } from "./types";
 
@@ -17,10 +21,13 @@ const useStyles = makeStyles({
   summary: { display: "flex", gap: "6px", flexWrap: "wrap", alignItems: "center" },
   group: { display: "flex", flexDirection: "column", gap: "4px" },
   finding: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "6px", padding: "4px 6px", display: "flex", flexDirection: "column", gap: "2px" },
-  findingHead: { display: "flex", gap: "6px", alignItems: "center", justifyContent: "space-between" },
+  findingHead: { display: "flex", gap: "6px", alignItems: "center", justifyContent: "space-between", minWidth: 0 },
   message: { textAlign: "left", justifyContent: "flex-start", minWidth: 0, padding: "2px 0", fontWeight: "normal", height: "auto" },
+  quote: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground2, borderRadius: "4px", padding: "2px 6px", wordBreak: "break-all" },
+  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: "inherit" },
   muted: { color: tokens.colorNeutralForeground3 },
   sections: { display: "flex", flexWrap: "wrap", gap: "4px 10px" },
+  stale: { opacity: 0.6 },
 });
 
 const SEVERITY_NAME: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -38,27 +45,39 @@ interface Result {
   snapshot: DocSnapshot;
   doc: ParsedDocument;
   findings: Finding[];
+  /** The document had no text: nothing was checked. */
+  empty: boolean;
 }
 
-export default function CheckTab(props: TabProps) {
-  const { host, state } = props;
+/** Findings of one rule with one message in one paragraph: shown as one card (第12段 · 5 处). */
+export interface FindingCard {
+  key: string;
+  findings: Finding[];
+}
+
+export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
+  const { host, state, onOutline } = props;
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [prefs, setPrefsState] = useState<CheckPrefs>(() => loadSetting("check", PREFS));
   const setPrefs = (p: Partial<CheckPrefs>) => {
     const next = { ...prefs, ...p };
     setPrefsState(next);
     saveSetting("check", next);
-    if (result) setResult({ ...result, findings: checkDocument(result.doc, settingsOf(next)) });
+    if (result && !result.empty) setResult({ ...result, findings: checkDocument(result.doc, settingsOf(next)) });
   };
   const [result, setResult] = useState<Result | null>(null);
-  const [showSettings, setShowSettings] = useState(false);
+  const settings = useSettingsPanel();
   const [busy, setBusy] = useState(false);
 
   const runCheck = async () => {
     setBusy(true);
     await state.actAtCursor(
       async (snapshot, doc) => {
-        setResult({ snapshot, doc, findings: checkDocument(doc, settingsOf(prefs)) });
+        const empty = snapshot.paragraphs.every((p) => !p.text.trim());
+        const findings = empty ? [] : checkDocument(doc, settingsOf(prefs));
+        setResult({ snapshot, doc, findings, empty });
+        state.announce(empty ? "检查完成：文档是空的" : `检查完成：${summaryLine(findings)}`);
       },
       { refresh: false },
     );
@@ -82,54 +101,80 @@ export default function CheckTab(props: TabProps) {
     setBusy(false);
   };
 
-  const counts = useMemo(() => {
-    const c = { error: 0, warning: 0, info: 0 };
-    for (const f of result?.findings ?? []) c[f.severity]++;
-    return c;
-  }, [result]);
-
+  const counts = useMemo(() => countBySeverity(result?.findings ?? []), [result]);
   const groups = useMemo(() => (result ? groupBySection(result.doc, result.findings) : []), [result]);
   const fixableByRule = useMemo(() => {
     const m = new Map<string, Finding[]>();
     for (const f of result?.findings ?? []) if (f.fix) m.set(f.rule, [...(m.get(f.rule) ?? []), f]);
     return m;
   }, [result]);
+  const stale = useMemo(() => !!result && resultsStale(result.snapshot, state.snapshot, state.edited), [result, state.snapshot, state.edited]);
 
-  const required = result ? requiredSections(result.doc) : [];
+  const required = result && !result.empty ? sectionPresence(result.doc).filter((s) => !s.point || s.present) : [];
+  const select = (f: Finding) =>
+    result && void state.act(() => host.select({ paragraph: f.paragraph, offset: f.offset, length: f.length, expected: quoted(result.snapshot, f) }), { refresh: false });
 
   return (
     <div className={styles.root}>
       <TypePicker state={state} />
       <div className={styles.summary}>
-        <Button appearance="primary" onClick={() => void runCheck()} disabled={busy} data-testid="run-check">
+        <Button appearance="primary" className={layout.nowrap} onClick={() => void runCheck()} disabled={busy} data-testid="run-check">
           {result ? "重新检查" : "检查"}
         </Button>
-        <Button appearance="subtle" onClick={() => setShowSettings(!showSettings)} aria-expanded={showSettings}>
+        <Button ref={settings.button} appearance="subtle" className={layout.nowrap} onClick={settings.toggle} aria-expanded={settings.open}>
           检查设置
         </Button>
       </div>
-      {showSettings && <SettingsPanel prefs={prefs} setPrefs={setPrefs} />}
-      {result && (
-        <>
+      {settings.open && <SettingsPanel prefs={prefs} setPrefs={setPrefs} onClose={settings.close} />}
+      {result && stale && (
+        <MessageBar intent="warning" data-testid="check-stale">
+          <MessageBarBody>文档已修改 · 以下结果可能已过时</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void runCheck()} disabled={busy} data-testid="recheck-stale">
+              重新检查
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {result?.empty && (
+        <div className={styles.group} data-testid="check-empty">
+          <Text>文档是空的，没有可检查的内容。新稿可以先插入标准提纲。</Text>
+          {onOutline && (
+            <div className={layout.actions}>
+              <Button appearance="primary" className={layout.nowrap} onClick={onOutline} data-testid="check-empty-outline">
+                去插入提纲
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+      {result && !result.empty && (
+        <div className={stale ? styles.stale : undefined} style={{ display: "flex", flexDirection: "column", gap: 10 }}>
           <div className={styles.summary} data-testid="check-summary">
-            <Badge color="danger" appearance="filled">错误 {counts.error}</Badge>
-            <Badge color="warning" appearance="filled">警告 {counts.warning}</Badge>
-            <Badge color="informative" appearance="filled">提示 {counts.info}</Badge>
+            <Badge color="danger" appearance="filled" className={layout.nowrap}>
+              错误 {counts.error}
+            </Badge>
+            <Badge color="warning" appearance="filled" className={layout.nowrap}>
+              警告 {counts.warning}
+            </Badge>
+            <Badge color="informative" appearance="filled" className={layout.nowrap}>
+              提示 {counts.info}
+            </Badge>
             <Text size={200} className={styles.muted}>
               共 {result.snapshot.paragraphs.length} 段
             </Text>
           </div>
-          <div className={styles.sections} data-testid="required-sections">
+          <div className={styles.sections} data-testid="required-sections" aria-label="必备部分">
             {required.map((r) => (
-              <Text key={r.label} size={200}>
-                {r.present ? "✓" : "✗"} {r.label}
+              <Text key={r.role} size={200}>
+                {r.present ? "✓" : "✗"} {roleName(r.role)}
               </Text>
             ))}
           </div>
           {fixableByRule.size > 0 && (
-            <div className={styles.summary}>
+            <div className={layout.actions}>
               {[...fixableByRule].map(([rule, fs]) => (
-                <Button key={rule} size="small" onClick={() => void applyAndRecheck(fs.map((f) => f.fix))} disabled={busy} data-testid={`fix-all-${rule}`}>
+                <Button key={rule} size="small" className={layout.nowrap} onClick={() => void applyAndRecheck(fs.map((f) => f.fix))} disabled={busy} data-testid={`fix-all-${rule}`}>
                   全部修复 {ruleName(rule)}（{fs.length}）
                 </Button>
               ))}
@@ -139,42 +184,86 @@ export default function CheckTab(props: TabProps) {
           {groups.map((g) => (
             <section key={g.key} className={styles.group} aria-label={g.label}>
               <Text weight="semibold">{g.label}</Text>
-              {g.findings.map((f) => (
-                <div key={`${f.key}:${f.offset}`} className={styles.finding} data-testid="finding" data-rule={f.rule}>
-                  <div className={styles.findingHead}>
-                    <Badge size="small" appearance="tint" color={SEVERITY_COLOR[f.severity]}>
-                      {SEVERITY_NAME[f.severity]}
-                    </Badge>
-                    <Text size={200} className={styles.muted}>
-                      第{f.paragraph + 1}段 · {ruleName(f.rule)}
-                    </Text>
-                  </div>
-                  <Button
-                    appearance="transparent"
-                    className={styles.message}
-                    onClick={() => void state.act(() => host.select({ paragraph: f.paragraph, offset: f.offset, length: f.length, expected: quoted(result.snapshot, f) }), { refresh: false })}
-                    title="在文档中选中"
-                  >
-                    {f.message}
-                  </Button>
-                  <div className={styles.summary}>
-                    {f.fix && (
-                      <Button size="small" onClick={() => void applyAndRecheck([f.fix])} disabled={busy} data-testid="fix-one">
-                        修复{f.fix.text ? `为“${f.fix.text.length > 12 ? f.fix.text.slice(0, 12) + "…" : f.fix.text}”` : "（删除）"}
-                      </Button>
-                    )}
-                    <Button size="small" appearance="subtle" onClick={() => setPrefs({ ignored: [...prefs.ignored, f.key] })}>
-                      忽略
-                    </Button>
-                  </div>
-                </div>
+              {g.cards.map((c) => (
+                <Card
+                  key={c.key}
+                  card={c}
+                  snapshot={result.snapshot}
+                  busy={busy}
+                  onSelect={select}
+                  onFix={(fs) => void applyAndRecheck(fs.map((f) => f.fix))}
+                  onIgnore={(fs) => setPrefs({ ignored: [...prefs.ignored, ...fs.map((f) => f.key)] })}
+                />
               ))}
             </section>
           ))}
-        </>
+        </div>
       )}
       <Divider />
       <StructureView {...props} />
+    </div>
+  );
+}
+
+function Card({ card, snapshot, busy, onSelect, onFix, onIgnore }: { card: FindingCard; snapshot: DocSnapshot; busy: boolean; onSelect: (f: Finding) => void; onFix: (fs: Finding[]) => void; onIgnore: (fs: Finding[]) => void }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const [at, setAt] = useState(0);
+  const fs = card.findings;
+  const f = fs[Math.min(at, fs.length - 1)];
+  const many = fs.length > 1;
+  const text = snapshot.paragraphs[f.paragraph]?.text ?? "";
+  const quote = text.trim() ? quoteParts(text, f.offset, f.length) : null;
+  const fixes = fs.filter((x) => x.fix);
+  const fixText = f.fix ? (f.fix.text ? `为“${f.fix.text.length > 12 ? f.fix.text.slice(0, 12) + "…" : f.fix.text}”` : "（删除）") : "";
+  const where = `第${f.paragraph + 1}段`;
+  return (
+    <div className={styles.finding} data-testid="finding" data-rule={f.rule} data-count={fs.length}>
+      <div className={styles.findingHead}>
+        <Badge size="small" appearance="tint" color={SEVERITY_COLOR[f.severity]} className={layout.nowrap}>
+          {SEVERITY_NAME[f.severity]}
+        </Badge>
+        <Text size={200} className={mergeClasses(styles.muted, layout.shrink)}>
+          {where}
+          {many ? ` · ${fs.length} 处` : ""} · {ruleName(f.rule)}
+        </Text>
+      </div>
+      <Button appearance="transparent" className={styles.message} onClick={() => onSelect(f)} title="在文档中选中">
+        {f.message}
+      </Button>
+      {quote && (
+        <Text size={200} className={styles.quote} data-testid="finding-quote">
+          {quote.before}
+          {quote.found && <mark className={styles.mark}>{quote.found}</mark>}
+          {quote.after}
+        </Text>
+      )}
+      <div className={layout.actions}>
+        {many && (
+          <Button
+            size="small"
+            className={layout.nowrap}
+            onClick={() => {
+              const next = (at + 1) % fs.length;
+              setAt(next);
+              onSelect(fs[next]);
+            }}
+            aria-label={`下一处：${where}第 ${((at + 1) % fs.length) + 1} 处，共 ${fs.length} 处`}
+            data-testid="finding-next"
+          >
+            下一处（{at + 1}/{fs.length}）
+          </Button>
+        )}
+        {fixes.length > 0 && (
+          <Button size="small" className={layout.nowrap} onClick={() => onFix(many ? fixes : [f])} disabled={busy} data-testid="fix-one" aria-label={`修复${fixText}：${where}${many ? `，${fixes.length} 处` : ""}`}>
+            修复{fixText}
+            {many ? `（${fixes.length} 处）` : ""}
+          </Button>
+        )}
+        <Button size="small" appearance="subtle" className={layout.nowrap} onClick={() => onIgnore(fs)} aria-label={`忽略：${where} ${f.message}`}>
+          忽略
+        </Button>
+      </div>
     </div>
   );
 }
@@ -183,12 +272,37 @@ function settingsOf(p: CheckPrefs): CheckSettings {
   return { disabled: p.disabled, severities: p.severities, ignored: p.ignored, ignoreWords: p.ignoreWords };
 }
 
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** What the live region says after a check: 错误 24、警告 7（、提示 3）. */
+export function summaryLine(findings: readonly Finding[]): string {
+  const c = countBySeverity(findings);
+  if (!findings.length) return "未发现问题";
+  return [`错误 ${c.error}`, `警告 ${c.warning}`, ...(c.info ? [`提示 ${c.info}`] : [])].join("、");
+}
+
 function quoted(snapshot: DocSnapshot, f: Finding): string | undefined {
   return f.length > 0 ? snapshot.paragraphs[f.paragraph]?.text.slice(f.offset, f.offset + f.length) : undefined;
 }
 
 export function ruleName(id: string): string {
   return ALL_RULES.find((r) => r.meta.id === id)?.meta.name ?? id;
+}
+
+/** Findings of one rule with one message in one paragraph become one card, in document order. */
+export function collapseRepeats(findings: readonly Finding[]): FindingCard[] {
+  const cards = new Map<string, FindingCard>();
+  for (const f of findings) {
+    const key = `${f.paragraph}:${f.rule}:${f.message}`;
+    const c = cards.get(key);
+    if (c) c.findings.push(f);
+    else cards.set(key, { key, findings: [f] });
+  }
+  return [...cards.values()];
 }
 
 function groupBySection(doc: ParsedDocument, findings: Finding[]) {
@@ -200,36 +314,28 @@ function groupBySection(doc: ParsedDocument, findings: Finding[]) {
     if (!groups.has(key)) groups.set(key, { key, label, findings: [] });
     groups.get(key)!.findings.push(f);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => ({ key: g.key, label: g.label, cards: collapseRepeats(g.findings) }));
 }
 
-function requiredSections(doc: ParsedDocument): { label: string; present: boolean }[] {
-  const outline = getOutline(doc.type.id);
-  const roles = new Set(doc.headings.map((h) => h.role));
-  return outline.sections
-    .filter((s) => isRequired(s))
-    .map((s) => {
-      const present = s.role === "preamble" ? doc.preambleEnd > doc.preambleStart : s.role === "closing" ? doc.closing >= 0 : roles.has(s.role);
-      return { label: roleName(s.role), present };
-    });
-}
-
-function SettingsPanel({ prefs, setPrefs }: { prefs: CheckPrefs; setPrefs: (p: Partial<CheckPrefs>) => void }) {
+function SettingsPanel({ prefs, setPrefs, onClose }: { prefs: CheckPrefs; setPrefs: (p: Partial<CheckPrefs>) => void; onClose: () => void }) {
   const [words, setWords] = useState(prefs.ignoreWords.join("\n"));
+  const panel = useRef<HTMLElement>(null);
+  useEscapeCloses(panel, onClose);
   return (
-    <section aria-label="检查设置" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <section ref={panel} aria-label="检查设置" data-testid="check-settings" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
       {ALL_RULES.map((r) => (
         <div key={r.meta.id} style={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 6 }}>
           <Checkbox
             checked={!prefs.disabled.includes(r.meta.id)}
-            label={r.meta.description}
+            label={`${r.meta.name}：${r.meta.description}`}
             onChange={(_, d) => setPrefs({ disabled: d.checked ? prefs.disabled.filter((x) => x !== r.meta.id) : [...prefs.disabled, r.meta.id] })}
           />
           <Select
             size="small"
             value={prefs.severities[r.meta.id] ?? r.meta.severity}
             onChange={(_, d) => setPrefs({ severities: { ...prefs.severities, [r.meta.id]: d.value as Severity } })}
-            aria-label={`${r.meta.id} 的级别`}
+            aria-label={`“${r.meta.name}”的级别`}
+            style={{ flexShrink: 0 }}
           >
             <option value="error">错误</option>
             <option value="warning">警告</option>

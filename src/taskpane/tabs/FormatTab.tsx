@@ -1,18 +1,22 @@
 // The 排版 tab: 一键排版 per GB/T 9704 from the document's structure (preview of what changes → apply in one batch →
 // 撤销排版), 清理 as separate options each with its count, and the fonts and sizes of local custom (saved per user, 恢复国标).
-import { useMemo, useState } from "react";
-import { Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Badge, Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CHINESE_FONT_SIZES, GBT_DEFAULTS, type FormatSettings } from "../../core/format/gbt9704";
 import { DEFAULT_FORMAT_OPTIONS, formatNotes, planFormatting, summarizePlan, type FormatOptions, type FormatPlan, type PlanSummaryRow } from "../../core/format/plan";
-import { CLEANUP_OPTIONS, cleanupFixes, planCleanup, type CleanupOption } from "../../core/format/cleanup";
+import { CLEANUP_OPTIONS, cleanupFixes, cleanupPlaces, planCleanup, withoutPlaces, type CleanupOption } from "../../core/format/cleanup";
 import type { FormatBackup } from "../../core/format/types";
 import { GONGWEN_STYLES, gongwenStylesPackage } from "../../core/format/ooxml";
 
 /** What is left to do by hand where the host cannot add the 公文 styles. */
 const STYLES_BY_HAND =
   "这个 Word 不支持添加样式所需的 WordApi 1.5（读取和修改样式）。一键排版仍按段设置字体、字号和缩进；固定值 28 磅行距请手动设置：Ctrl+A 全选，“段落”对话框中行距选“固定值”“28 磅”。";
+import { isJunkLine } from "../../core/check/rules/junk";
+import type { DocSnapshot } from "../../core/model";
+import { resultsStale } from "../useDocument";
 import { parseDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
+import { useEscapeCloses, useLayoutStyles, useSettingsPanel } from "../layout";
 import type { TabProps } from "./types";
 
 const useStyles = makeStyles({
@@ -21,8 +25,12 @@ const useStyles = makeStyles({
   box: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "6px", padding: "6px 8px", display: "flex", flexDirection: "column", gap: "4px" },
   summaryRow: { display: "flex", flexDirection: "column", gap: "0" },
   muted: { color: tokens.colorNeutralForeground3 },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", alignItems: "end" },
+  // Two columns that may shrink below their content (long font names end in an ellipsis inside the select): fits 320 px.
+  grid: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: "4px 8px", alignItems: "end", "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" }, "& .fui-Select": { minWidth: 0 }, "& .fui-Input": { minWidth: 0, maxWidth: "100%" }, "& input": { minWidth: 0, width: "100%" } },
   option: { display: "flex", flexDirection: "column" },
+  places: { maxHeight: "260px", overflowY: "auto", display: "flex", flexDirection: "column", gap: "2px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "4px", padding: "2px 4px" },
+  place: { display: "flex", flexDirection: "column" },
+  change: { color: tokens.colorNeutralForeground2, paddingLeft: "28px", wordBreak: "break-all" },
 });
 
 /** Settings and options in one flat object (the settings store merges one level deep). */
@@ -53,6 +61,8 @@ function optionsOf(p: FormatPrefs): FormatOptions {
 const backups = new WeakMap<object, FormatBackup>();
 
 interface Preview {
+  /** The read the preview was made from: later edits mark it stale. */
+  snapshot: DocSnapshot;
   plan: FormatPlan;
   rows: PlanSummaryRow[];
   notes: string[];
@@ -65,6 +75,7 @@ interface Outcome {
 
 export default function FormatTab({ host, state }: TabProps) {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [prefs, setPrefsState] = useState<FormatPrefs>(() => loadSetting("format", DEFAULT_PREFS));
   const [preview, setPreview] = useState<Preview | null>(null);
   const [backup, setBackupState] = useState<FormatBackup | null>(() => backups.get(host) ?? null);
@@ -75,7 +86,7 @@ export default function FormatTab({ host, state }: TabProps) {
   };
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const [showSettings, setShowSettings] = useState(false);
+  const settings = useSettingsPanel();
   const [chosen, setChosen] = useState<Set<CleanupOption>>(() => new Set(loadSetting("cleanup", { options: CLEANUP_OPTIONS.map((o) => o.id) }).options));
 
   const setPrefs = (p: Partial<FormatPrefs>) => {
@@ -94,7 +105,18 @@ export default function FormatTab({ host, state }: TabProps) {
   };
 
   const cleanup = useMemo(() => (state.doc ? planCleanup(state.doc) : null), [state.doc]);
-  const chosenCount = cleanup ? [...chosen].reduce((s, id) => s + cleanup.counts[id], 0) : 0;
+  // Places the user unticked, for this read of the document: a new read lists the places afresh.
+  const [excluded, setExcluded] = useState<Set<string>>(() => new Set());
+  useEffect(() => setExcluded(new Set()), [cleanup]);
+  const places = useMemo(() => (state.doc && cleanup ? cleanupPlaces(state.doc, cleanup, chosen) : []), [state.doc, cleanup, chosen]);
+  const kept = cleanup ? withoutPlaces(cleanup, excluded) : null;
+  const chosenCount = kept ? [...chosen].reduce((s, id) => s + kept.counts[id], 0) : 0;
+  const tick = (id: string, on: boolean) => {
+    const next = new Set(excluded);
+    if (on) next.delete(id);
+    else next.add(id);
+    setExcluded(next);
+  };
 
   const run = async (action: () => Promise<unknown>, refresh = true) => {
     setBusy(true);
@@ -104,14 +126,17 @@ export default function FormatTab({ host, state }: TabProps) {
   };
 
   /** Read the document afresh, plan from its structure, read its formats: the preview of what 一键排版 will change. */
-  const makePreview = () =>
-    run(async () => {
-      const snap = await host.snapshot();
-      const doc = parseDocument(snap.paragraphs, { type: state.typeOverride ?? undefined });
-      const plan = planFormatting(doc, settingsOf(prefs), optionsOf(prefs));
+  const makePreview = async () => {
+    setBusy(true);
+    setOutcome(null);
+    // The fresh read becomes the pane's view too, so a later edit (not this read) marks the preview stale.
+    await state.actAtCursor(async (snap, doc) => {
+      const plan = planFormatting(doc, settingsOf(prefs), optionsOf(prefs), isJunkLine);
       const formats = await host.readFormats();
-      setPreview({ plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs)) });
-    }, false);
+      setPreview({ snapshot: snap, plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs)) });
+    }, { refresh: false });
+    setBusy(false);
+  };
 
   const apply = (plan: FormatPlan) =>
     run(async () => {
@@ -155,7 +180,13 @@ export default function FormatTab({ host, state }: TabProps) {
     run(async () => {
       const snap = await host.snapshot();
       const doc = parseDocument(snap.paragraphs, { type: state.typeOverride ?? undefined });
-      const fixes = cleanupFixes(doc, planCleanup(doc), chosen);
+      // The places listed (and unticked) belong to the last read: if the text changed since, list them afresh first.
+      const shown = state.doc?.paragraphs ?? [];
+      if (snap.paragraphs.length !== shown.length || snap.paragraphs.some((p, i) => p.text !== shown[i].text)) {
+        setOutcome({ intent: "warning", lines: ["文档在列出清理项之后已被修改，未清理任何内容；已重新列出，请核对后再清理。"] });
+        return;
+      }
+      const fixes = cleanupFixes(doc, withoutPlaces(planCleanup(doc), excluded), chosen);
       if (!fixes.length) {
         setOutcome({ intent: "success", lines: ["没有需要清理的内容。"] });
         return;
@@ -174,7 +205,7 @@ export default function FormatTab({ host, state }: TabProps) {
         <Text size={200} className={styles.muted}>
           按文档结构（标题、各级标题、正文、落款）设置字体、字号、对齐和缩进，以及 A4 页面和页码。先预览，确认后应用。
         </Text>
-        <div className={styles.row}>
+        <div className={layout.actions}>
           <Button appearance={preview ? "secondary" : "primary"} onClick={() => void makePreview()} disabled={busy || state.loading} data-testid="format-preview">
             {preview ? "重新预览" : "预览排版"}
           </Button>
@@ -192,6 +223,11 @@ export default function FormatTab({ host, state }: TabProps) {
             </Button>
           )}
         </div>
+        {preview && resultsStale(preview.snapshot, state.snapshot, state.edited) && (
+          <MessageBar intent="warning" data-testid="format-stale">
+            <MessageBarBody>文档已修改 · 预览可能已过时，请重新预览（已改动的段落应用时会跳过）</MessageBarBody>
+          </MessageBar>
+        )}
         {preview && <PreviewList preview={preview} />}
       </section>
 
@@ -228,7 +264,24 @@ export default function FormatTab({ host, state }: TabProps) {
             </div>
           );
         })}
-        <div className={styles.row}>
+        {places.length > 0 && (
+          <div className={styles.places} role="group" aria-label="清理的各处（取消勾选的不清理）" data-testid="cleanup-places">
+            {places.map((p) => (
+              <div key={p.id} className={styles.place} data-testid="cleanup-place" data-id={p.id}>
+                <Checkbox
+                  checked={!excluded.has(p.id)}
+                  onChange={(_, d) => tick(p.id, !!d.checked)}
+                  label={`第${p.paragraph + 1}段 · ${CLEANUP_OPTIONS.find((o) => o.id === p.option)?.label ?? ""}`}
+                  disabled={busy}
+                />
+                <Text size={200} className={styles.change}>
+                  {p.before} → {p.after}
+                </Text>
+              </div>
+            ))}
+          </div>
+        )}
+        <div className={layout.actions}>
           <Button onClick={() => void applyCleanup()} disabled={busy || !chosenCount} data-testid="cleanup-apply">
             清理所选（{chosenCount} 处）
           </Button>
@@ -237,11 +290,11 @@ export default function FormatTab({ host, state }: TabProps) {
 
       <Divider />
       <div className={styles.row}>
-        <Button appearance="subtle" onClick={() => setShowSettings(!showSettings)} aria-expanded={showSettings} data-testid="format-settings-toggle">
+        <Button ref={settings.button} appearance="subtle" onClick={settings.toggle} aria-expanded={settings.open} data-testid="format-settings-toggle">
           排版设置
         </Button>
       </div>
-      {showSettings && <SettingsPanel prefs={prefs} setPrefs={setPrefs} />}
+      {settings.open && <SettingsPanel prefs={prefs} setPrefs={setPrefs} onClose={settings.close} />}
     </div>
   );
 }
@@ -251,7 +304,7 @@ function PreviewList({ preview }: { preview: Preview }) {
   return (
     <div data-testid="format-summary" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Text size={200}>将要进行的修改：</Text>
-      {preview.rows.map((r) => (
+      {preview.rows.filter((r) => !r.unavailable).map((r) => (
         <div key={r.key} className={styles.summaryRow} data-testid="format-summary-row" data-key={r.key} data-count={r.count}>
           <Text size={300}>
             {r.key === "page" || r.key === "page-numbers" ? r.label : `${r.label} ${r.count} 段`}
@@ -264,6 +317,26 @@ function PreviewList({ preview }: { preview: Preview }) {
           )}
         </div>
       ))}
+      {preview.rows.some((r) => r.unavailable) && (
+        <div data-testid="format-unavailable" style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+          <Text size={200}>此版本 Word 无法自动完成（不计入修改）：</Text>
+          {preview.rows
+            .filter((r) => r.unavailable)
+            .map((r) => (
+              <div key={r.key} className={styles.summaryRow} data-testid="format-unavailable-row" data-key={r.key}>
+                <span style={{ display: "flex", gap: 6, alignItems: "center" }}>
+                  <Badge size="small" appearance="tint" color="warning" style={{ whiteSpace: "nowrap", flexShrink: 0 }}>
+                    需手动
+                  </Badge>
+                  <Text size={300}>{r.label}</Text>
+                </span>
+                <Text size={200} className={styles.muted}>
+                  {r.detail}：{r.unavailable}
+                </Text>
+              </div>
+            ))}
+        </div>
+      )}
       {(preview.plan.untouched.blank > 0 || preview.plan.untouched.table > 0) && (
         <Text size={200} className={styles.muted}>
           不改动：空段落 {preview.plan.untouched.blank} 段，表格内 {preview.plan.untouched.table} 段。
@@ -313,8 +386,10 @@ function SizeSelect({ label, value, onChange }: { label: string; value: number; 
   );
 }
 
-function SettingsPanel({ prefs, setPrefs }: { prefs: FormatPrefs; setPrefs: (p: Partial<FormatPrefs>) => void }) {
+function SettingsPanel({ prefs, setPrefs, onClose }: { prefs: FormatPrefs; setPrefs: (p: Partial<FormatPrefs>) => void; onClose: () => void }) {
   const styles = useStyles();
+  const panel = useRef<HTMLElement>(null);
+  useEscapeCloses(panel, onClose);
   const [spacing, setSpacing] = useState(String(prefs.lineSpacingPt));
   const levels = [
     { n: 1, font: "level1Font", bold: "boldLevel1" },
@@ -323,7 +398,7 @@ function SettingsPanel({ prefs, setPrefs }: { prefs: FormatPrefs; setPrefs: (p: 
     { n: 4, font: "level4Font", bold: "boldLevel4" },
   ] as const;
   return (
-    <section aria-label="排版设置" className={styles.box} data-testid="format-settings">
+    <section ref={panel} aria-label="排版设置" className={styles.box} data-testid="format-settings">
       <Text size={200} className={styles.muted}>
         按本单位习惯调整（例如三级标题加粗、数字用 Times New Roman），设置保存在本机，对本人生效。
       </Text>

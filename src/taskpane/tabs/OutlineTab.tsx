@@ -1,8 +1,13 @@
 // The 提纲 tab: the standard outline of the chosen type with 写作要点, inserting the whole skeleton or one section
 // numbered to continue the document, and 下一步: the required sections still missing, each inserted where it belongs.
-import { useMemo, useState } from "react";
-import { Badge, Button, Checkbox, Divider, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { roleName, type DocTypeId } from "../../core/model";
+// Big inserts ask first when the document already has the content (naming what it has); every insert reports 已插入 N 段.
+import { useMemo, useState, type ReactNode } from "react";
+import { Badge, Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { roleName, type DocTypeId, type Role } from "../../core/model";
+import { sectionPresence } from "../../core/check/rules/missingSection";
+import { joinedRoles } from "../../core/parse/roles";
+import { displayMarker } from "../../core/parse/parseDocument";
+import { useLayoutStyles } from "../layout";
 import { documentVariant, expandTokens, getOutline, isRequired, type OutlineVariant } from "../../core/outlines/library";
 import type { Outline, OutlineSection, OutlineSubsection } from "../../core/outlines/schema";
 import { missingSections, numberingAt, renumberFollowing, sectionBlocks, sectionIncluded, skeletonBlocks, subsectionBlocks, type HeadingNumbering, type SkeletonOptions } from "../../core/outlines/skeleton";
@@ -25,11 +30,12 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "end" },
   section: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: "6px", padding: "6px 8px", display: "flex", flexDirection: "column", gap: "4px" },
   sectionHead: { display: "flex", alignItems: "center", gap: "6px", justifyContent: "space-between" },
-  title: { fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis" },
+  title: { fontWeight: 600, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   guidance: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, backgroundColor: tokens.colorNeutralBackground2, padding: "4px 6px", borderRadius: "4px" },
   sub: { display: "flex", alignItems: "center", gap: "4px", paddingLeft: "8px" },
   subNote: { color: tokens.colorNeutralForeground3, paddingLeft: "36px" },
   missing: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "6px" },
+  sectionActions: { display: "flex", gap: "4px", alignItems: "center", flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -71,6 +77,20 @@ export default function OutlineTab({ host, state }: TabProps) {
   const opts: SkeletonOptions = { inspection, meeting, titleId, subsections: subs };
   const x = (t: string) => expandTokens(t, opts, outline);
 
+  const layout = useLayoutStyles();
+  /** An insert waiting for the user's 仍然插入: what to say, and where (the full outline, or one section's id). */
+  const [pending, setPending] = useState<{ at: string; message: string; run: () => Promise<unknown> } | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const ask = (at: string, message: string, run: () => Promise<unknown>) => {
+    setStatus(null);
+    setPending({ at, message, run });
+  };
+  const reportInserted = (n: number) => {
+    const line = `已插入 ${n} 段。如需撤销，在 Word 中按 Ctrl+Z，或选中这些段落删除。`;
+    setStatus(line);
+    state.announce(`已插入 ${n} 段`);
+  };
+
   const after = snapshot ? snapshot.cursorEnd ?? snapshot.cursor : 0;
   const formatted = (blocks: Block[]) => withFormat(blocks, prefs.format);
   /** Insert after the paragraph where the selection ends (never over it), computing blocks from a fresh read. */
@@ -80,12 +100,14 @@ export default function OutlineTab({ host, state }: TabProps) {
       const made = make(fresh, at);
       const { blocks, renumber } = Array.isArray(made) ? { blocks: made, renumber: [] } : made;
       await host.insertBlocks(formatted(blocks), { kind: "after", paragraph: at, expected: snap.paragraphs[at]?.text ?? "" }, renumber);
+      reportInserted(blocks.length);
     });
   /** Insert after a paragraph computed from the last read (下一步); a stale position is refused by the host. */
   const insertAfter = ({ blocks, renumber }: Insertion, paragraph: number) =>
     state.act(async () => {
       if (!snapshot) throw new Error("尚未读取文档");
       await host.insertBlocks(formatted(blocks), { kind: "after", paragraph, expected: snapshot.paragraphs[paragraph]?.text ?? "" }, renumber);
+      reportInserted(blocks.length);
     });
 
   /** A heading inserted amid typed numbering pushes the later ones down (二、 → 三、) in the same batch. */
@@ -99,6 +121,50 @@ export default function OutlineTab({ host, state }: TabProps) {
   const missing = doc ? missingSections(doc, outline, opts) : [];
   const here = doc ? sectionAt(doc, after) : null;
   const empty = !!snapshot && snapshot.paragraphs.every((p) => !p.text.trim());
+  const present = doc ? presentRoles(doc) : new Set<Role>();
+  /** What the document already has, in words: the reason to ask before a second full outline. */
+  const has = () => {
+    if (!doc || !snapshot) return "";
+    const nonBlank = snapshot.paragraphs.filter((p) => p.text.trim()).length;
+    const heads = doc.headings.map((h) => `${displayMarker(h)}${h.title.length > 10 ? h.title.slice(0, 10) + "…" : h.title}`);
+    const title = doc.title >= 0 ? `标题《${doc.titleText.length > 20 ? doc.titleText.slice(0, 20) + "…" : doc.titleText}》` : "";
+    const parts = [title, heads.length ? `${heads.length} 个一级标题（${heads.slice(0, 4).join("；")}${heads.length > 4 ? "；…" : ""}）` : ""].filter(Boolean);
+    return `文档已有 ${nonBlank} 段文字${parts.length ? `，包括${parts.join("和 ")}` : ""}。`;
+  };
+  const insertFull = () => {
+    const run = () => insertAtCursor(() => skeletonBlocks(outline, opts));
+    if (empty) return void run();
+    ask("full", `${has()}在光标处再插入完整提纲，会多出第二个标题和整套部分。确定要插入吗？`, run);
+  };
+  const insertSectionAsking = (section: OutlineSection) => {
+    const run = () => insertSection(section);
+    if (!present.has(section.role) || !ownRole(outline, section)) return void run();
+    const name = section.heading ? x(section.heading) : roleName(section.role);
+    ask(section.id, `文档已有“${roleName(section.role)}”部分。再插入“${name}”会出现两处同一部分。确定要插入吗？`, run);
+  };
+  const confirm = (at: string) =>
+    pending?.at === at && (
+      <MessageBar intent="warning" data-testid="insert-confirm" layout="multiline">
+        <MessageBarBody>{pending.message}</MessageBarBody>
+        <MessageBarActions>
+          <Button
+            size="small"
+            appearance="primary"
+            onClick={() => {
+              const run = pending.run;
+              setPending(null);
+              void run();
+            }}
+            data-testid="insert-confirm-yes"
+          >
+            仍然插入
+          </Button>
+          <Button size="small" onClick={() => setPending(null)} data-testid="insert-confirm-no">
+            取消
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
 
   return (
     <div className={styles.root}>
@@ -129,9 +195,18 @@ export default function OutlineTab({ host, state }: TabProps) {
         )}
       </div>
       <Checkbox checked={prefs.format === "gbt"} onChange={(_, d) => setPrefs({ format: d.checked ? "gbt" : "plain" })} label="按国标（GB/T 9704）设置字体字号；取消则沿用文档自身样式" />
-      <Button appearance="primary" onClick={() => void insertAtCursor(() => skeletonBlocks(outline, opts))} disabled={!snapshot} data-testid="insert-full-outline">
-        {empty ? "插入完整提纲" : "在光标处插入完整提纲"}
-      </Button>
+      <div className={layout.actions}>
+        {/* The primary way in for a new document only: in a document with text, a second outline is rarely wanted. */}
+        <Button appearance={empty ? "primary" : "secondary"} className={layout.nowrap} onClick={insertFull} disabled={!snapshot} data-testid="insert-full-outline" data-appearance={empty ? "primary" : "secondary"}>
+          {empty ? "插入完整提纲" : "在光标处插入完整提纲"}
+        </Button>
+      </div>
+      {confirm("full")}
+      {status && (
+        <Text size={200} role="status" data-testid="insert-status">
+          {status}
+        </Text>
+      )}
       <Text size={200} className={styles.muted} data-testid="cursor-place">
         光标位于：第 {after + 1} 段{here ? `（${here.marker}${here.title}）` : ""}。插入内容放在光标所在段落之后，不会覆盖选中的文字。
       </Text>
@@ -168,8 +243,10 @@ export default function OutlineTab({ host, state }: TabProps) {
             else next.delete(id);
             setChosen({ ...chosen, [type]: next });
           }}
-          onInsert={() => void insertSection(section)}
+          onInsert={() => insertSectionAsking(section)}
           onInsertSub={(sub) => void insertSubsection(sub)}
+          present={present.has(section.role) && ownRole(outline, section)}
+          confirm={confirm(section.id)}
           styles={styles}
         />
       ))}
@@ -201,27 +278,46 @@ function SectionNode(props: {
   onChoose: (id: string, on: boolean) => void;
   onInsert: () => void;
   onInsertSub: (sub: OutlineSubsection) => void;
+  /** The document already has this part (已有): inserting it again asks first. */
+  present: boolean;
+  /** The question asked before inserting it again, shown under the section. */
+  confirm: ReactNode;
   styles: ReturnType<typeof useStyles>;
 }) {
   const { outline, section, opts, open, styles } = props;
   const x = (t: string) => expandTokens(t, opts, outline);
+  const layout = useLayoutStyles();
   const required = isRequired(section, opts);
   const included = sectionIncluded(section, opts);
+  const name = section.heading ? x(section.heading) : roleName(section.role);
   return (
     <div className={styles.section} data-testid="outline-section">
       <div className={styles.sectionHead}>
-        <Button appearance="transparent" size="small" onClick={props.onToggle} aria-expanded={open} style={{ minWidth: 0, justifyContent: "flex-start", padding: 0 }}>
+        <Button appearance="transparent" size="small" onClick={props.onToggle} aria-expanded={open} title={name} style={{ minWidth: 0, flexShrink: 1, overflow: "hidden", justifyContent: "flex-start", padding: 0 }}>
           <span className={styles.title}>
-            {open ? "▾" : "▸"} {section.heading ? x(section.heading) : roleName(section.role)}
+            {open ? "▾" : "▸"} {name}
           </span>
         </Button>
-        <span style={{ display: "flex", gap: 4, alignItems: "center" }}>
-          {required ? <Badge size="small" appearance="tint" color="danger">必备</Badge> : <Badge size="small" appearance="tint" color="informative">{included ? "可选" : "年度会"}</Badge>}
-          <Button size="small" onClick={props.onInsert} data-testid="insert-section">
+        <span className={styles.sectionActions}>
+          {props.present ? (
+            <Badge size="small" appearance="filled" color="success" className={layout.nowrap} data-testid="section-present">
+              已有
+            </Badge>
+          ) : required ? (
+            <Badge size="small" appearance="tint" color="danger" className={layout.nowrap}>
+              必备
+            </Badge>
+          ) : (
+            <Badge size="small" appearance="tint" color="informative" className={layout.nowrap}>
+              {included ? "可选" : "年度会"}
+            </Badge>
+          )}
+          <Button size="small" className={layout.nowrap} onClick={props.onInsert} data-testid="insert-section" aria-label={`插入此节：${name}`}>
             插入此节
           </Button>
         </span>
       </div>
+      {props.confirm}
       {open && (
         <>
           <Text className={styles.guidance} block>
@@ -236,7 +332,7 @@ function SectionNode(props: {
             <div key={sub.id} data-testid="outline-subsection">
               <div className={styles.sub}>
                 <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={x(sub.heading)} />
-                <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题">
+                <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题" aria-label={`插入二级标题：${x(sub.heading)}`}>
                   插入
                 </Button>
               </div>
@@ -253,4 +349,22 @@ function SectionNode(props: {
       )}
     </div>
   );
+}
+
+/** Roles of the parts the document has: its level-1 headings (a joined heading counts for both), its opening, its closing, its title. */
+function presentRoles(doc: ParsedDocument): Set<Role> {
+  const roles = new Set<Role>();
+  for (const h of doc.headings) {
+    if (!h.role) continue;
+    roles.add(h.role);
+    for (const r of joinedRoles(h.title, doc.type.id)) roles.add(r);
+  }
+  for (const s of sectionPresence(doc)) if (s.present) roles.add(s.role);
+  if (doc.title >= 0) roles.add("title");
+  return roles;
+}
+
+/** A speech's points share one role among several sections: only a part with a role of its own is "已有" by its role. */
+function ownRole(outline: Outline, section: OutlineSection): boolean {
+  return outline.sections.filter((s) => s.role === section.role).length === 1;
 }

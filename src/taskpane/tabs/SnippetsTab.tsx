@@ -1,6 +1,6 @@
 // The 短语 tab: as-you-type search (汉字, 全拼, 拼音首字母), suggestions for the section at the cursor, inserting at the
 // cursor without replacing a selection, 下一个待填处, and the user's own snippets (save, edit, delete, favourite, import, export).
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Badge, Button, Divider, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { ROLES, roleName, type Role } from "../../core/model";
 import {
@@ -47,6 +47,13 @@ const useStyles = makeStyles({
 
 const STORAGE_KEY = "tigang.snippets.user";
 
+/** A snippet's opening words, to tell its buttons apart for screen readers (收藏：…, 插入：…). */
+function short(text: string): string {
+  return text.length > 16 ? `${text.slice(0, 16)}…` : text;
+}
+
+type MessagePlace = "top" | "library";
+
 /** The user's snippets in the pane's local storage (per user); a corrupt store is read defensively, never fatal. */
 export class LocalSnippetStore implements SnippetStore {
   async load(): Promise<UserLibrary> {
@@ -75,8 +82,10 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
   const [warning, setWarning] = useState<string | undefined>();
   const [query, setQuery] = useState("");
   const [kind, setKind] = useState<SnippetKind | "">("");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // One message at a time, shown where the action was taken: at the top for search and 下一个待填处, beside the buttons of 我的短语.
+  const [message, setMessage] = useState<{ text: string; problem: boolean; place: MessagePlace } | null>(null);
+  const setNotice = (text: string, place: MessagePlace = "top") => setMessage({ text, problem: false, place });
+  const setProblem = (text: string | null, place: MessagePlace = "top") => setMessage((m) => (text ? { text, problem: true, place } : m?.problem ? null : m));
   const builtin = useMemo(() => builtinSnippets(), []);
 
   useEffect(() => {
@@ -96,16 +105,22 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
     // The index depends on the snippets only; favourites and recent use are ranking context.
   }, [lib?.snippets, builtin]);
 
-  const update = async (next: UserLibrary, message?: string) => {
+  const update = async (next: UserLibrary, text?: string, place: MessagePlace = "top") => {
     setLib(next);
     try {
       await store.save(next);
       setProblem(null);
-      if (message) setNotice(message);
+      if (text) setNotice(text, place);
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem((e as Error).message, place);
     }
   };
+  const messageAt = (place: MessagePlace) =>
+    message?.place === place && (
+      <Text size={200} className={message.problem ? styles.error : undefined} data-testid={message.problem ? "snippet-problem" : "snippet-notice"} role={message.problem ? "alert" : "status"}>
+        {message.text}
+      </Text>
+    );
 
   const role = state.cursorRole;
   const type = state.type;
@@ -124,14 +139,18 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
             await host.insertBlocks(blocks, { kind: "after", paragraph: at, expected: snap.paragraphs[at]?.text ?? "" });
           })
         : await state.act(() => host.insertInline(s.text));
-    if (ok && lib) await update(recordUse(lib, s.id));
+    if (!ok) return;
+    const what = s.kind === "paragraph" ? `已插入 ${s.text.split(/\n+/).length} 段` : "已插入短语";
+    state.announce(what);
+    if (lib) await update(recordUse(lib, s.id), `${what}。如需撤销，在 Word 中按 Ctrl+Z。`);
+    else setNotice(`${what}。如需撤销，在 Word 中按 Ctrl+Z。`);
   };
 
   const nextFill = () =>
     state.actAtCursor(async (snap) => {
       const found = nextFillIn(snap.paragraphs, snap.cursorEnd ?? snap.cursor, snap.cursorEndOffset ?? 0);
       if (!found) {
-        setNotice("文档中没有待填处（【…】）了。");
+        setNotice("文档中没有待填处了（XX、××、【…】等）。");
         return;
       }
       await host.select({ ...found, expected: found.text });
@@ -163,23 +182,24 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
         </Text>
       </div>
       {warning && <Text size={200} className={styles.muted}>{warning}</Text>}
-      {notice && (
-        <Text size={200} data-testid="snippet-notice">
-          {notice}
-        </Text>
-      )}
-      {problem && (
-        <Text size={200} className={styles.error} data-testid="snippet-problem">
-          {problem}
-        </Text>
-      )}
+      {messageAt("top")}
       {!results && <Text>正在加载短语库…</Text>}
       {results?.hits.map((hit) => (
         <HitView key={hit.snippet.id} hit={hit} styles={styles} onInsert={() => void insert(hit.snippet)} onFavorite={() => lib && void update(toggleFavorite(lib, hit.snippet.id))} />
       ))}
       {results && results.hits.length === 0 && <Text>没有找到匹配的短语。</Text>}
       <Divider />
-      {lib && <MyLibrary lib={lib} update={update} state={state} builtin={builtin} setProblem={setProblem} styles={styles} />}
+      {lib && (
+        <MyLibrary
+          lib={lib}
+          update={(next, text) => update(next, text, "library")}
+          state={state}
+          builtin={builtin}
+          setProblem={(text) => setProblem(text, "library")}
+          message={messageAt("library")}
+          styles={styles}
+        />
+      )}
     </div>
   );
 }
@@ -216,10 +236,10 @@ function HitView({ hit, styles, onInsert, onFavorite }: { hit: SearchHit; styles
           </Text>
         ))}
         <span style={{ flexGrow: 1 }} />
-        <Button size="small" appearance="subtle" onClick={onFavorite} aria-pressed={hit.favorite} title={hit.favorite ? "取消收藏" : "收藏"}>
+        <Button size="small" appearance="subtle" onClick={onFavorite} aria-pressed={hit.favorite} title={hit.favorite ? "取消收藏" : "收藏"} aria-label={`收藏：${short(s.text)}`}>
           {hit.favorite ? "★" : "☆"}
         </Button>
-        <Button size="small" appearance="primary" onClick={onInsert} data-testid="insert-snippet">
+        <Button size="small" appearance="primary" onClick={onInsert} data-testid="insert-snippet" aria-label={`插入：${short(s.text)}`}>
           插入
         </Button>
       </div>
@@ -233,6 +253,8 @@ function MyLibrary(props: {
   state: TabProps["state"];
   builtin: readonly Snippet[];
   setProblem: (s: string | null) => void;
+  /** This section's message (saved, imported, a problem), shown right under its buttons. */
+  message: ReactNode;
   styles: ReturnType<typeof useStyles>;
 }) {
   const { lib, update, state, builtin, setProblem, styles } = props;
@@ -305,6 +327,7 @@ function MyLibrary(props: {
           }}
         />
       </div>
+      {props.message}
       {sourceCounts(lib)
         .filter((s) => s.id !== "own")
         .map((s) => (
@@ -341,14 +364,15 @@ function MyLibrary(props: {
                 onClick={() => void update(toggleFavorite(lib, s.id))}
                 aria-pressed={favorites.has(s.id)}
                 title={favorites.has(s.id) ? "取消收藏" : "收藏"}
+                aria-label={`收藏：${short(s.text)}`}
                 data-testid="favorite-own"
               >
                 {favorites.has(s.id) ? "★" : "☆"}
               </Button>
-              <Button size="small" appearance="subtle" onClick={() => setEditing(s.id)} data-testid="edit-own">
+              <Button size="small" appearance="subtle" onClick={() => setEditing(s.id)} data-testid="edit-own" aria-label={`编辑：${short(s.text)}`}>
                 编辑
               </Button>
-              <Button size="small" appearance="subtle" onClick={() => void update(deleteUserSnippet(lib, s.id), "已删除。")} data-testid="delete-own">
+              <Button size="small" appearance="subtle" onClick={() => void update(deleteUserSnippet(lib, s.id), "已删除。")} data-testid="delete-own" aria-label={`删除：${short(s.text)}`}>
                 删除
               </Button>
             </div>

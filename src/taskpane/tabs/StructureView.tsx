@@ -15,13 +15,13 @@ const useStyles = makeStyles({
 export function TypePicker({ state }: Pick<TabProps, "state">) {
   const { doc, typeOverride, setTypeOverride } = state;
   const detected = doc?.type;
+  // Nothing to go on (an empty document, no telling words): say so instead of "置信度 0%".
+  const unknown = !typeOverride && (!detected || detected.confidence <= 0);
+  const hint = typeOverride ? "已手动指定" : unknown ? (doc ? "未能识别，请选择类型" : undefined) : `自动识别（置信度 ${Math.round(detected!.confidence * 100)}%）`;
   return (
-    <Field label="材料类型" hint={detected && !typeOverride ? `自动识别（置信度 ${Math.round(detected.confidence * 100)}%）` : typeOverride ? "已手动指定" : undefined}>
-      <Select
-        value={typeOverride ?? detected?.id ?? ""}
-        onChange={(_, d) => setTypeOverride((d.value || null) as DocTypeId | null)}
-        data-testid="type-picker"
-      >
+    <Field label="材料类型" hint={hint}>
+      <Select value={typeOverride ?? (unknown ? "" : detected?.id ?? "")} onChange={(_, d) => setTypeOverride((d.value || null) as DocTypeId | null)} data-testid="type-picker">
+        {unknown && <option value="">（请选择）</option>}
         {DOC_TYPES.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
@@ -41,7 +41,7 @@ export function StructureView({ host, state }: TabProps) {
     <ul className={top ? styles.tree : styles.sub}>
       {hs.map((h) => (
         <li key={h.paragraph}>
-          <Button appearance="subtle" size="small" className={styles.node} onClick={() => void jump(h)} title={`第${h.paragraph + 1}段`} data-testid="structure-node">
+          <Button appearance="subtle" size="small" className={styles.node} onClick={() => void jump(h)} title={`${displayMarker(h)}${h.title}（第${h.paragraph + 1}段）`} data-testid="structure-node">
             <span className={styles.label}>
               {displayMarker(h)}
               {h.title}

@@ -1,6 +1,8 @@
 // missing-section, section-order and coverage: whole documents, valid and broken.
 import { coverage, missingSection, sectionOrder } from "../../../src/core/check/rules";
 import { fixture, ruleCases, run } from "./helpers";
+import { checkDocument } from "../../../src/core/check/engine";
+import { parseDocument } from "../../../src/core/parse/parseDocument";
 
 const TITLE = "赵亮同志在巡视整改专题民主生活会上的个人对照检查材料";
 const LEAD = "会前，我认真学习了规定篇目，广泛听取了意见。现将个人对照检查情况报告如下：";
@@ -151,5 +153,34 @@ describe("coverage pairs a restarted measures run too", () => {
   test("measures as a second run of 一、二、", () => {
     const text = [TITLE, LEAD, ...P(["（一）理论学习不够深入。", "（二）工作作风不够扎实。"]), ...CAUSES, "针对以上问题，我将从以下两个方面抓好整改：", "一、加强理论学习。", "二、改进工作作风。", CLOSE];
     expect(run(coverage, text)).toEqual([]);
+  });
+});
+
+describe("coverage: a measure that repeats a problem's key phrase answers it; one measure may answer several problems", () => {
+  test("the problem's phrase in the measure's body text answers the problem", () => {
+    const text = [
+      TITLE,
+      LEAD,
+      ...P(["（一）理论学习不够深入。", "（二）档案数字化进度滞后。"]),
+      ...CAUSES,
+      ...M(["（一）加强理论学习。", "每月精读一本理论著作。", "（二）强化工作推进。", "针对档案数字化进度滞后的问题，年底前完成馆藏扫描。"]),
+      CLOSE,
+    ];
+    expect(run(coverage, text)).toEqual([]);
+  });
+
+  test("many problems to one measure: the pairing names each problem's measure; the finding is worded as possible", () => {
+    const text = [
+      TITLE,
+      LEAD,
+      ...P(["（一）理论学习不够深入。", "（二）理论联系实际不够紧密。", "（三）工作作风不够扎实。", "（四）档案管理不规范。"]),
+      ...CAUSES,
+      ...M(["（一）加强理论武装，坚持学以致用。", "（二）改进工作作风。"]),
+      CLOSE,
+    ];
+    const findings = checkDocument(parseDocument(text.map((t) => ({ text: t }))), {}, [coverage]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain("可能未对应");
+    expect(findings[0].message).toContain("（一）→（一），（二）→（一），（三）→（二）");
   });
 });

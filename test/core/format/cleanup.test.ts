@@ -2,7 +2,9 @@
 import fc from "fast-check";
 import { parseDocument } from "../../../src/core/parse/parseDocument";
 import type { Paragraph } from "../../../src/core/model";
-import { CLEANUP_OPTIONS, cleanupFixes, endsSentence, planCleanup, textsAfterCleanup, type CleanupOption } from "../../../src/core/format/cleanup";
+import { CLEANUP_OPTIONS, cleanupFixes, cleanupPlaces, endsSentence, planCleanup, textsAfterCleanup, withoutPlaces, type CleanupOption } from "../../../src/core/format/cleanup";
+import { checkDocument } from "../../../src/core/check/engine";
+import { junk } from "../../../src/core/check/rules";
 import { MemoryHost } from "../../../src/host/memoryHost";
 import { WordHost } from "../../../src/host/wordHost";
 import { createWordMock } from "../../support/wordMock";
@@ -302,5 +304,51 @@ describe("the fixes, applied by the hosts", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("合并断行 and junk: a site's line never swallows a real sentence", () => {
+  // In the shape of a pasted document: a site's line ending in a contact number right above the real opening sentence.
+  const PASTED = ["某局领导班子巡察整改专题民主生活会对照检查材料", "本站资料经编辑校对，从其它渠道下载的版本内容残缺，索取全文请加客服QQ987654321", "下面，我代表局领导班子作对照检查，请同志们批评", "指正。"];
+
+  test("a junk line, or one ending in a contact number or a site's address, is never joined; real broken lines still are", () => {
+    const { plan, after } = clean(PASTED, ["joinLines"]);
+    expect(plan.joins).toEqual([[2, 3]]);
+    expect(after[1]).toBe(PASTED[1]);
+    expect(after[2]).toBe("下面，我代表局领导班子作对照检查，请同志们批评指正。");
+    for (const site of ["更多范文请访问 www.example-site.com", "本材料整理者联系电话：13800001111", "欢迎关注某某资料网"]) {
+      const lines = ["某局党委关于巡视整改情况的报告", "全局上下坚持以问题为导向，扎实推进各项整改任务", site, "各项整改任务均按期推进。"];
+      expect(clean(lines, ["joinLines"]).plan.joins.flat()).not.toContain(lines.indexOf(site));
+    }
+  });
+
+  test("the junk rule removes only the junk span when the paragraph also holds real text", () => {
+    const merged = `${PASTED[1]}下面，我代表局领导班子作对照检查。`;
+    const findings = checkDocument(parseDocument([PASTED[0], merged, "一、会前准备情况"].map((text) => ({ text }))), {}, [junk]);
+    const fixes = findings.map((f) => f.fix!).filter(Boolean);
+    expect(fixes.length).toBeGreaterThan(0);
+    const out = textsAfterCleanup([PASTED[0], merged, "一、会前准备情况"], fixes);
+    expect(out[1]).toBe("下面，我代表局领导班子作对照检查。");
+    // The junk line alone is still deleted whole.
+    const alone = checkDocument(parseDocument([PASTED[0], PASTED[1], "下面，我代表局领导班子作对照检查。"].map((text) => ({ text }))), {}, [junk]);
+    expect(alone.find((f) => f.paragraph === 1)).toMatchObject({ offset: 0, length: PASTED[1].length });
+  });
+
+  test("清理 lists each place (paragraph, before → after); an unticked place is left as it is", () => {
+    const lines = ["标题材料", "会议强调,要坚持问题导向抓好各项整改", "落实。", "", "坚持问题导向,压实责任。"];
+    const doc = parseDocument(lines.map((text) => ({ text })));
+    const plan = planCleanup(doc);
+    const places = cleanupPlaces(doc, plan, ["joinLines", "fullWidth", "removeBlank"]);
+    expect(places.map((p) => [p.paragraph, p.option])).toEqual([
+      [1, "joinLines"],
+      [1, "fullWidth"],
+      [3, "removeBlank"],
+      [4, "fullWidth"],
+    ]);
+    expect(places[1]).toMatchObject({ before: "会议强调,要坚持问题导向抓…", after: "会议强调，要坚持问题导向抓…" });
+    expect(places[0].before).toContain("⏎");
+    const keep = new Set([places[3].id, places[2].id]);
+    const out = textsAfterCleanup(lines, cleanupFixes(doc, withoutPlaces(plan, keep), ["joinLines", "fullWidth", "removeBlank"]));
+    expect(out).toEqual(["标题材料", "会议强调，要坚持问题导向抓好各项整改落实。", "", "坚持问题导向,压实责任。"]);
   });
 });

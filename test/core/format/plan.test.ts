@@ -5,6 +5,7 @@ import type { Paragraph } from "../../../src/core/model";
 import { classifyParagraphs, formatNotes, needsChange, pageNumberLayout, planFormatting, signatureIndents, summarizePlan, type PlannedParagraph } from "../../../src/core/format/plan";
 import { formatFor, GBT_DEFAULTS, mmToPt } from "../../../src/core/format/gbt9704";
 import { ALL_CAPABILITIES, capabilitiesFrom, type DocumentFormats } from "../../../src/core/format/types";
+import { isJunkLine } from "../../../src/core/check/rules/junk";
 
 const PERSONAL = [
   "张某某同志在巡视整改专题民主生活会上的个人对照检查材料", // 0 title
@@ -191,15 +192,16 @@ describe("the preview", () => {
     expect(needsChange(p, { ...st, font: null }, ALL_CAPABILITIES)).toBe(true);
   });
 
-  test("notes say what this Word cannot do, with the requirement set and the manual step", () => {
+  test("notes say what this Word cannot do as steps in Chinese, with no interface names", () => {
     expect(formatNotes(plan, ALL_CAPABILITIES)).toEqual([]);
     const web = capabilitiesFrom((name, v) => name === "WordApi" && Number(v) <= 1.9);
     const notes = formatNotes(planFormatting(parse(PERSONAL), { ...GBT_DEFAULTS, asciiFont: "Times New Roman" }), web);
     expect(notes).toHaveLength(4);
     expect(notes[0]).toMatch(/固定值.*28 磅/);
-    expect(notes[1]).toMatch(/WordApiDesktop 1\.3.*上 37 毫米、下 35 毫米、左 28 毫米、右 26 毫米/);
-    expect(notes[2]).toMatch(/WordApi 1\.5/);
-    expect(notes[3]).toMatch(/nameAscii/);
+    expect(notes[1]).toMatch(/布局 → 页边距.*上 37 毫米、下 35 毫米、左 28 毫米、右 26 毫米/);
+    expect(notes[2]).toMatch(/插入 → 页码/);
+    expect(notes[3]).toMatch(/西文字体/);
+    for (const n of notes) expect(n).not.toMatch(/WordApi|[A-Za-z]+\.[A-Za-z]+/);
   });
 });
 
@@ -224,5 +226,42 @@ describe("pageNumberLayout", () => {
     expect(pageNumberLayout(n, { ...free, headerEmpty: false })).toMatchObject({ footers: [{ kind: "Primary", alignment: "centered" }], setOddAndEven: false });
     expect(pageNumberLayout(n, { ...free, headerEmpty: false, oddAndEven: true }).footers).toHaveLength(2);
     expect(pageNumberLayout({ ...n, position: "center" }, free).footers).toEqual([{ kind: "Primary", alignment: "centered", leftIndentPt: 0, rightIndentPt: 0 }]);
+  });
+});
+
+describe("排版 on a pasted document: junk, sibling items, what this Word cannot apply", () => {
+  test("a junk line at the end is never taken as the 落款; the real signature still is", () => {
+    const lines = [...PERSONAL, "仅供学习 禁止外传"];
+    // The pane passes the junk rule's test; without it the junk line would be read as part of the 落款.
+    expect(classifyParagraphs(parse(lines))[16].kind).toBe("signature");
+    const classes = classifyParagraphs(parse(lines), isJunkLine);
+    expect(classes[16].kind).toBe("body");
+    expect([classes[14].kind, classes[15].kind]).toEqual(["signature", "signature"]);
+    // Only junk after the closing: no 落款 at all.
+    const noSignature = ["张某某同志个人对照检查材料", "现将对照检查情况报告如下：", "一、存在的问题", "学习不够深入。", "以上是我的对照检查，请同志们批评指正。", "仅供学习 禁止外传", "资料来源：某某范文网"];
+    const c2 = classifyParagraphs(parse(noSignature), isJunkLine);
+    expect(c2.filter((c) => c.kind === "signature")).toEqual([]);
+  });
+
+  test("items 1. 2. 3. of one list get the same format: a heading-only item is set like its run-in siblings", () => {
+    const lines = ["张某某同志个人对照检查材料", "现将对照检查情况报告如下：", "一、存在的问题", "（一）理论学习方面", "1.学习不够系统。满足于读原文、记原话，学用结合不紧。", "2.研讨不够深入", "3.运用不够自觉。以学促干的成效不明显。"];
+    const plan = planFormatting(parse(lines));
+    const items = [4, 5, 6].map((i) => at(plan, i)!);
+    expect(items.map((p) => p.level)).toEqual([3, 3, 3]);
+    expect(items.map((p) => p.format.styleBuiltIn)).toEqual(items.map(() => items[0].format.styleBuiltIn));
+    expect(items.every((p) => p.runIn)).toBe(true);
+    expect(items[1].runIn).toMatchObject({ offset: 0, text: "2.研讨不够深入" });
+    // A list of heading-only items stays headings.
+    const plain = planFormatting(parse(["张某某同志个人对照检查材料", "现将对照检查情况报告如下：", "一、存在的问题", "（一）理论学习方面", "1.学习不够系统", "2.研讨不够深入"]));
+    expect([at(plain, 4)!.runIn, at(plain, 5)!.runIn]).toEqual([undefined, undefined]);
+  });
+
+  test("the preview marks the page, page numbers and line spacing this Word cannot apply, not as changes", () => {
+    const plan = planFormatting(parse(PERSONAL));
+    const web = capabilitiesFrom((name, v) => name === "WordApi" && Number(v) <= 1.9);
+    const formats: DocumentFormats = { paragraphs: [], page: null, capabilities: web, footerEmpty: true };
+    const rows = summarizePlan(plan, formats);
+    expect(rows.filter((r) => r.unavailable).map((r) => r.key).sort()).toEqual(["line-spacing", "page", "page-numbers"]);
+    expect(summarizePlan(plan, { ...formats, capabilities: ALL_CAPABILITIES }).some((r) => r.unavailable)).toBe(false);
   });
 });

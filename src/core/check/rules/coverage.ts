@@ -1,4 +1,7 @@
-/** 结构：整改措施要逐条回应查摆出的问题（对号施策）：找出没有对应措施的问题、没有对应问题的措施。 */
+/**
+ * 结构：整改措施要逐条回应查摆出的问题（对号施策）：找出可能没有对应措施的问题、可能没有对应问题的措施。一条措施可以回应
+ * 几个问题（多对一）；措施里重复了问题的关键说法，就算回应了它。
+ */
 import type { Role } from "../../model";
 import { displayMarker, type Heading, type ParsedDocument } from "../../parse/parseDocument";
 import type { Rule } from "../types";
@@ -38,7 +41,14 @@ interface Item {
   h: Heading;
   topics: Set<string>;
   bigrams: Set<string>;
+  /** The item's heading titles without markers, trailing 方面 and punctuation: where a problem's key phrases are. */
+  core: string;
+  /** Titles and the start of the body text: where a measure may repeat a problem's key phrase. */
+  text: string;
 }
+
+/** A problem's phrase this long (Han characters) found again in a measure means the measure answers it. */
+const KEY_PHRASE = 5;
 
 /** Children as the context implies them (a misplaced （一） under 1. stays with its item, not with the section). */
 function childrenMap(doc: ParsedDocument): Map<Heading, Heading[]> {
@@ -84,15 +94,32 @@ function describe(doc: ParsedDocument, h: Heading, children: Map<Heading, Headin
       if (/^[\u3400-\u9fff]{2}$/.test(b) && !STOP.has(b)) bigrams.add(b);
     }
   }
-  return { h, topics, bigrams };
+  const core = titles.map((t) => t.replace(/方面[。．.]?$/, "")).join("。");
+  return { h, topics, bigrams, core, text: all };
 }
 
-function score(a: Item, b: Item): number {
+/** Whether `text` repeats a run of KEY_PHRASE Han characters of `core` that is not made of stop words only. */
+function repeatsKeyPhrase(core: string, text: string): boolean {
+  for (const run of core.match(/[\u3400-\u9fff]{5,}/g) ?? []) {
+    for (let i = 0; i + KEY_PHRASE <= run.length; i++) {
+      const phrase = run.slice(i, i + KEY_PHRASE);
+      if (!text.includes(phrase)) continue;
+      let meaningful = false;
+      for (let k = 0; k + 1 < phrase.length; k++) if (!STOP.has(phrase.slice(k, k + 2))) meaningful = true;
+      if (meaningful) return true;
+    }
+  }
+  return false;
+}
+
+/** How strongly measure `m` answers problem `p`: shared topics and title words; a repeated key phrase is enough alone. */
+function score(p: Item, m: Item): number {
   let s = 0;
-  for (const t of a.topics) if (b.topics.has(t)) s += 2;
+  for (const t of p.topics) if (m.topics.has(t)) s += 2;
   let shared = 0;
-  for (const g of a.bigrams) if (b.bigrams.has(g)) shared++;
-  return s + Math.min(shared, 4);
+  for (const g of p.bigrams) if (m.bigrams.has(g)) shared++;
+  s += Math.min(shared, 4);
+  return repeatsKeyPhrase(p.core, m.text) ? Math.max(s, THRESHOLD) + 2 : s;
 }
 
 function label(h: Heading): string {
@@ -108,8 +135,8 @@ export const coverage: Rule = {
     fixable: false,
     description: "整改措施与查摆问题逐条对应：问题要有措施，措施要针对问题",
     messages: {
-      problemUnanswered: "问题“{found}”在整改措施中找不到对应的措施（已对应：{pairs}）",
-      measureUnrelated: "措施“{found}”没有对应查摆出的问题（已对应：{pairs}）",
+      problemUnanswered: "问题“{found}”可能未对应整改措施：措施中未见相应内容，请核对（已对应：{pairs}）",
+      measureUnrelated: "措施“{found}”可能未对应查摆出的问题，请核对（已对应：{pairs}）",
     },
   },
   check(doc, report) {
@@ -121,22 +148,20 @@ export const coverage: Rule = {
     const problems = problemHeads.map((h) => describe(doc, h, children));
     const measures = measureHeads.map((h) => describe(doc, h, children));
     const scores = problems.map((p) => measures.map((m) => score(p, m)));
-    // Pair greedily, best score first, for the message.
-    const cells: [number, number, number][] = [];
-    // Writers answer in order more often than not: on equal evidence, (二) pairs with (二).
-    scores.forEach((row, i) => row.forEach((s, j) => s >= THRESHOLD && cells.push([s + (i === j ? 1 : 0), i, j])));
-    cells.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-    const pairedP = new Map<number, number>();
-    const pairedM = new Set<number>();
-    for (const [, i, j] of cells) {
-      if (pairedP.has(i) || pairedM.has(j)) continue;
-      pairedP.set(i, j);
-      pairedM.add(j);
-    }
+    // Each problem pairs with its best measure (many problems may share one measure); on equal evidence, (二) pairs with (二),
+    // as writers answer in order more often than not.
     const pairs =
-      [...pairedP.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([i, j]) => `${displayMarker(problems[i].h)}→${displayMarker(measures[j].h)}`)
+      problems
+        .map((p, i) => {
+          let best = -1;
+          scores[i].forEach((s, j) => {
+            if (s < THRESHOLD) return;
+            const b = best < 0 ? -1 : scores[i][best] + (best === i ? 0.5 : 0);
+            if (s + (j === i ? 0.5 : 0) > b) best = j;
+          });
+          return best < 0 ? "" : `${displayMarker(p.h)}→${displayMarker(measures[best].h)}`;
+        })
+        .filter(Boolean)
         .join("，") || "无";
     problems.forEach((p, i) => {
       if (Math.max(...scores[i]) >= THRESHOLD) return;

@@ -34,7 +34,11 @@ function junkIndex(): JunkIndex {
   return (index = { entries, always, required: new PhraseMatcher(phrases) });
 }
 
-/** Junk in one paragraph: non-overlapping matches, earliest first, longer first on ties; a whole-paragraph match alone. */
+/**
+ * Junk in one paragraph: non-overlapping matches, earliest first, longer first on ties. A line that is junk as a whole
+ * (a whole-paragraph pattern) is one match over the paragraph, unless real text follows the junk in the same paragraph
+ * (a junk line joined onto a real sentence): then the match ends where the last inline junk ends, and the text after it stays.
+ */
 export function junkMatches(text: string): JunkMatch[] {
   if (!text) return [];
   const { entries, always, required } = junkIndex();
@@ -43,6 +47,7 @@ export function junkMatches(text: string): JunkMatch[] {
   if (!candidates.size) return [];
   const order = [...candidates].sort((a, b) => a - b);
   const all: JunkMatch[] = [];
+  let whole: JunkEntry | null = null;
   for (const k of order) {
     const entry = entries[k];
     entry.re.lastIndex = 0;
@@ -52,11 +57,18 @@ export function junkMatches(text: string): JunkMatch[] {
         entry.re.lastIndex++;
         continue;
       }
-      if (entry.wholeParagraph) return [{ entry, start: 0, end: text.length }];
+      if (entry.wholeParagraph) {
+        whole ??= entry;
+        break;
+      }
       all.push({ entry, start: m.index, end: m.index + m[0].length });
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (whole) {
+    const cut = all.length ? Math.max(...all.map((j) => j.end)) : -1;
+    return [{ entry: whole, start: 0, end: cut > 0 && realText(text.slice(cut)) ? cut : text.length }];
+  }
   const out: JunkMatch[] = [];
   for (const j of all) {
     const prev = out[out.length - 1];
@@ -66,13 +78,25 @@ export function junkMatches(text: string): JunkMatch[] {
   return out;
 }
 
+/** Whether a line holds junk the rule reports (for 排版, which keeps such lines out of the 落款, and 清理). */
+export function isJunkLine(text: string): boolean {
+  return junkMatches(text).length > 0;
+}
+
+/** Text that reads as the writer's own: a sentence of some length with no junk in it. */
+function realText(text: string): boolean {
+  const t = text.trim();
+  const han = t.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return han >= 8 && /[。！？：；]/.test(t) && junkMatches(t).length === 0;
+}
+
 /** A line that ends a document on purpose: a signature or a date. */
 const SIGNATURE = /(?:委员会|党委|党组|支部|办公室|局|厅|委|院|校|公司|集团|同志)$|^[0-9０-９〇零一二三四五六七八九十XＸ【】年月日\s]{6,20}$/;
 
 /** Whether the matches make up most of the paragraph (a line that is junk as a whole). */
 function mostlyJunk(text: string, matches: JunkMatch[]): boolean {
   if (!matches.length) return false;
-  if (matches[0].entry.wholeParagraph) return true;
+  if (matches[0].entry.wholeParagraph && matches[0].end === text.length) return true;
   const covered = matches.reduce((n, m) => n + (m.end - m.start), 0);
   return covered * 2 >= text.trim().length;
 }
@@ -131,7 +155,7 @@ export const junk: Rule = {
       const matches = junkMatches(text);
       lineIsJunk[i] = mostlyJunk(text, matches);
       for (const j of matches) {
-        if (j.entry.wholeParagraph) {
+        if (j.entry.wholeParagraph && j.start === 0 && j.end === text.length) {
           report({ messageId: "paragraph", data: { reason: j.entry.message }, paragraph: i, range: [0, text.length], fix: { text: "" } });
         } else {
           report({ messageId: "inline", data: { found: text.slice(j.start, j.end), reason: j.entry.message }, paragraph: i, range: [j.start, j.end], fix: { text: "" } });

@@ -35,6 +35,46 @@ function lastNonBlank(doc: ParsedDocument): number {
   return 0;
 }
 
+/** One part the outline expects, and whether the document has it: the 检查 summary and this rule's findings both come from here. */
+export interface SectionPresence {
+  role: Role;
+  /** The outline's heading for it (or the role's name). */
+  expected: string;
+  present: boolean;
+  /** A speech point: advice (info), not a required part. */
+  point: boolean;
+  /** The outline's position of the part's first section, to say where a missing part belongs. */
+  order: number;
+}
+
+/** The parts the type's outline requires (one entry per role, in outline order) and whether each is present. */
+export function sectionPresence(doc: ParsedDocument): SectionPresence[] {
+  const typeId = doc.type.id;
+  const outline = getOutline(typeId);
+  const variant = { ...DEFAULT_VARIANT, ...documentVariant(doc) };
+  const speech = SPEECHES.has(typeId);
+  const roots = doc.headings;
+  const present = new Set<Role>(roots.map((h) => h.role).filter((r): r is Role => !!r));
+  // A heading may join two parts ("一、会前准备及上年度整改措施落实情况").
+  for (const h of roots) if (h.role) for (const r of joinedRoles(h.title, typeId)) present.add(r);
+  const preamble = bodyParagraphs(doc, doc.preambleStart, doc.preambleEnd);
+  if (preamble.length) present.add("preamble");
+  if (preamble.some((i) => EVALUATION.test(paragraphText(doc, i)))) present.add("evaluation");
+  const last = lastNonBlank(doc);
+  if (doc.closing >= 0 || (speech && last > (roots[roots.length - 1]?.paragraph ?? -1) && CLOSING_CALL.test(paragraphText(doc, last)))) present.add("closing");
+  const out: SectionPresence[] = [];
+  const seen = new Set<Role>();
+  outline.sections.forEach((s, k) => {
+    const role = s.role;
+    if (seen.has(role)) return;
+    // A role with several sections (a speech's points) is required when any of them is.
+    if (!outline.sections.some((o) => o.role === role && isRequired(o, variant))) return;
+    seen.add(role);
+    out.push({ role, expected: s.heading ?? roleName(role), present: present.has(role), point: speech && !FRAME_ROLES.has(role), order: k });
+  });
+  return out;
+}
+
 export const missingSection: Rule = {
   meta: {
     id: "missing-section",
@@ -52,51 +92,36 @@ export const missingSection: Rule = {
   check(doc, report) {
     const typeId = doc.type.id;
     const outline = getOutline(typeId);
-    const variant = { ...DEFAULT_VARIANT, ...documentVariant(doc) };
     const type = docTypeName(typeId);
     const speech = SPEECHES.has(typeId);
     const lowConfidence = doc.type.confidence < 0.5;
     const roots = doc.headings;
-    const present = new Set<Role>(roots.map((h) => h.role).filter((r): r is Role => !!r));
-    // A heading may join two parts ("一、会前准备及上年度整改措施落实情况").
-    for (const h of roots) if (h.role) for (const r of joinedRoles(h.title, typeId)) present.add(r);
-    const preamble = bodyParagraphs(doc, doc.preambleStart, doc.preambleEnd);
-    if (preamble.length) present.add("preamble");
-    if (preamble.some((i) => EVALUATION.test(paragraphText(doc, i)))) present.add("evaluation");
     const last = lastNonBlank(doc);
-    if (doc.closing >= 0 || (speech && last > (roots[roots.length - 1]?.paragraph ?? -1) && CLOSING_CALL.test(paragraphText(doc, last)))) present.add("closing");
-
     // The position of each role in the outline, to say where a missing part belongs.
     const order = new Map<Role, number>();
     outline.sections.forEach((s, i) => {
       if (!order.has(s.role)) order.set(s.role, i);
     });
-    const reported = new Set<Role>();
-    outline.sections.forEach((s, k) => {
-      const role = s.role;
-      if (reported.has(role) || present.has(role)) return;
-      // A role with several sections (a speech's points) is required when any of them is.
-      if (!outline.sections.some((o) => o.role === role && isRequired(o, variant))) return;
-      reported.add(role);
-      const expected = s.heading ?? roleName(role);
+    for (const { role, expected, present, point, order: k } of sectionPresence(doc)) {
+      if (present) continue;
       const severity = lowConfidence || (speech && role !== "closing") ? "warning" : undefined;
       if (role === "preamble") {
         const at = roots[0]?.paragraph ?? Math.max(0, doc.preambleStart);
         report({ messageId: "missingPreamble", data: { type }, paragraph: Math.min(at, last), range: [0, 0], severity });
-        return;
+        continue;
       }
       if (role === "closing") {
         report({ messageId: "missingClosing", data: { type, expected: CLOSING_EXAMPLE[typeId] }, paragraph: last, range: [0, 0], severity });
-        return;
+        continue;
       }
       // The first present level-1 heading that comes after this part in the outline.
       const after = roots.find((h) => h.role && (order.get(h.role) ?? -1) > k);
       const at = after ? after.paragraph : doc.closing >= 0 ? doc.closing : last;
-      if (speech && !FRAME_ROLES.has(role)) {
+      if (point) {
         report({ messageId: "missingPoint", data: { expected: roleName(role) }, paragraph: at, range: [0, 0], severity: "info" });
-        return;
+        continue;
       }
       report({ messageId: "missing", data: { type, expected }, paragraph: at, range: [0, 0], severity });
-    });
+    }
   },
 };

@@ -1,4 +1,4 @@
-/** 文字：模板中未填写的占位符（XX、xx、××、X年X月X日、某某、【…】、〇〇 等）须替换为实际内容。 */
+/** 文字：待填处（模板中未替换的占位符：XX、xx、××、X年X月X日、某某、【…】、〇〇 等）须替换为实际内容。 */
 import { isHan } from "../../parse/text";
 import type { Rule } from "../types";
 import { paragraphText } from "./common";
@@ -24,11 +24,13 @@ export function findPlaceholders(text: string): [number, number][] {
   if (!/[XxＸｘ×某【〇○□*＊]/.test(text)) return [];
   const found: [number, number][] = [];
   const taken = (s: number, e: number) => found.some(([a, b]) => s < b && a < e);
-  const junk = text.includes("【") ? junkMatches(text) : [];
+  // A placeholder inside junk ("QQ群：XXXX", "【会员资料……】") is junk: the junk rule deletes it, nobody fills it in.
+  const junk = junkMatches(text);
+  const inJunk = (s: number, e: number) => junk.some((j) => s < j.end && j.start < e);
   let m: RegExpExecArray | null;
   DATE.lastIndex = 0;
   while ((m = DATE.exec(text))) {
-    if (LATIN.test(text[m.index - 1] ?? "")) continue;
+    if (LATIN.test(text[m.index - 1] ?? "") || inJunk(m.index, m.index + m[0].length)) continue;
     found.push([m.index, m.index + m[0].length]);
   }
   OTHER.lastIndex = 0;
@@ -38,7 +40,7 @@ export function findPlaceholders(text: string): [number, number][] {
     const w = m[0];
     const before = text[s - 1];
     const after = text[e];
-    if (w[0] === "【" && junk.some((j) => s < j.end && j.start < e)) continue;
+    if (inJunk(s, e)) continue;
     // 二〇〇八年 is a year, not a blank.
     if (/^[〇○]/.test(w) && (CN_DIGIT.test(before ?? "") || /[年零〇○一二三四五六七八九0-9]/.test(after ?? ""))) continue;
     if (/^[*＊]/.test(w) && !chineseSide(before) && !chineseSide(after)) continue;
@@ -48,7 +50,7 @@ export function findPlaceholders(text: string): [number, number][] {
   while ((m = XRUN.exec(text))) {
     const s = m.index;
     const e = s + m[0].length;
-    if (taken(s, e)) continue;
+    if (taken(s, e) || inJunk(s, e)) continue;
     const before = text[s - 1];
     const after = text[e];
     // XXL, 3×4, xxx.com, Mr. X: English, numbers and addresses are not blanks.
@@ -65,12 +67,12 @@ export function findPlaceholders(text: string): [number, number][] {
 export const placeholder: Rule = {
   meta: {
     id: "placeholder",
-    name: "未填占位",
+    name: "待填处",
     severity: "error",
     fixable: false,
-    description: "找出未填写的占位符：XX、xx、××、X年X月X日、某某、【…】、〇〇 等",
+    description: "找出待填处（未替换的占位符）：XX、xx、××、X年X月X日、某某、【…】、〇〇 等；“短语”中的“下一个待填处”逐个跳到这些地方",
     messages: {
-      placeholder: "“{found}”是未填写的占位符，请替换为实际内容",
+      placeholder: "“{found}”是待填处，请替换为实际内容",
     },
   },
   check(doc, report) {
