@@ -19,6 +19,14 @@ if (problems.length) {
   console.error("✕ manifest.xml 检查未通过：\n  " + problems.join("\n  "));
 } else console.log("✓ manifest.xml：XML 有效，必需元素齐全，所有图标与页面地址都指向构建产物");
 
+// The year's points ship as a file of their own (the pane fetches it; an office may replace it on its server).
+const focusSrc = fs.readFileSync(path.join(root, "src", "data", "outlines", "year-focus.json"));
+const focusOut = path.join(dist, "year-focus.json");
+if (!fs.existsSync(focusOut) || !fs.readFileSync(focusOut).equals(focusSrc)) {
+  failed++;
+  console.error("✕ dist/year-focus.json 缺失或与 src/data/outlines/year-focus.json 不一致");
+} else console.log("✓ dist/year-focus.json：年度重点文件已随构建发布");
+
 export { initialScripts } from "./bundleSize.mjs";
 const { scripts, raw, gzip: gz, lazyChunks, lazyGzip: lazyGz, separate } = measureBundle(dist);
 if (!scripts.length) {
@@ -47,5 +55,5 @@ for (const [name, size] of Object.entries(separate)) {
 }
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 fs.writeFileSync(path.join(root, "test-results", "bundle.json"), JSON.stringify({ initialRaw: raw, initialGzip: gz, lazyChunks, lazyGzip: lazyGz, separate }, null, 2));
-console.log(`\nbuild checks: ${1 + checks - failed} passed, ${failed} failed`);
+console.log(`\nbuild checks: ${2 + checks - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -1,9 +1,12 @@
 // The 提纲 tab: the standard outline of the chosen type with 写作要点, inserting the whole skeleton or one section
 // numbered to continue the document, and 下一步: the required sections still missing, each inserted where it belongs.
-import { useMemo, useState } from "react";
-import { Badge, Button, Checkbox, Divider, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { roleName, type DocTypeId } from "../../core/model";
-import { documentVariant, expandTokens, getOutline, isRequired, type OutlineVariant } from "../../core/outlines/library";
+import { useEffect, useMemo, useState } from "react";
+import { Badge, Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { docTypeName, roleName, type DocTypeId } from "../../core/model";
+import { documentVariant, getOutline, isRequired, meetingsOf, type OutlineVariant } from "../../core/outlines/library";
+import { focusNotice, shippedFocus } from "../../core/outlines/focus";
+import { MEETING_KIND_IDS, meetingName, meetingYear, type MeetingKind } from "../../core/outlines/meetings";
+import { yearFocusOnce, type LoadedFocus } from "../yearFocus";
 import type { Outline, OutlineSection, OutlineSubsection } from "../../core/outlines/schema";
 import { missingSections, numberingAt, renumberFollowing, sectionBlocks, sectionIncluded, skeletonBlocks, subsectionBlocks, type HeadingNumbering, type SkeletonOptions } from "../../core/outlines/skeleton";
 import type { Fix } from "../../core/check/types";
@@ -34,18 +37,29 @@ const useStyles = makeStyles({
 });
 
 interface OutlinePrefs {
-  inspection: OutlineVariant["inspection"];
-  meeting: OutlineVariant["meeting"];
+  meeting: MeetingKind;
+  /** 其他专题's 专题名称 and 学习教育专题's campaign, as last typed. */
+  topic: string;
+  campaign: string;
   format: "gbt" | "plain";
+  /** "2026:2025": the user confirmed writing the 2026 年度 meeting on the 2025 points against their notice. */
+  focusConfirmed: string;
 }
-const PREFS: OutlinePrefs = { inspection: "巡视", meeting: "special", format: "gbt" };
+// Annual meetings are what most users prepare (every winter), so a new user starts there.
+const PREFS: OutlinePrefs = { meeting: "annual", topic: "", campaign: "", format: "gbt", focusConfirmed: "" };
+
+/** Settings saved by earlier versions said special/annual and 巡视/巡察 apart. */
+function loadPrefs(): OutlinePrefs {
+  const p = loadSetting("outline", PREFS) as OutlinePrefs & { inspection?: string };
+  if (MEETING_KIND_IDS.includes(p.meeting)) return p;
+  return { ...p, meeting: (p.meeting as string) === "annual" ? "annual" : p.inspection === "巡察" ? "xuncha" : "xunshi" };
+}
 
 export default function OutlineTab({ host, state }: TabProps) {
   const styles = useStyles();
   const { doc, snapshot } = state;
   const type: DocTypeId = state.type ?? "personal-review";
-  const outline = useMemo(() => getOutline(type), [type]);
-  const [prefs, setPrefsState] = useState<OutlinePrefs>(() => loadSetting("outline", PREFS));
+  const [prefs, setPrefsState] = useState<OutlinePrefs>(loadPrefs);
   const setPrefs = (p: Partial<OutlinePrefs>) => {
     const next = { ...prefs, ...p };
     setPrefsState(next);
@@ -56,20 +70,36 @@ export default function OutlineTab({ host, state }: TabProps) {
   const [chosen, setChosen] = useState<Record<string, Set<string>>>({});
   const [withSubs, setWithSubs] = useState(true);
   const [text, setText] = useState("");
-  // 巡视/巡察 and the kind of meeting: what the user picked for this document, else what the document says, else their default.
+  const [loaded, setLoaded] = useState<LoadedFocus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void yearFocusOnce().then((l) => live && setLoaded(l));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const focus = loaded?.focus ?? shippedFocus();
+  // The meeting: what the user picked for this document, else what the document says, else their default; a type
+  // written for inspections only (整改部署讲话, 整改落实情况报告) offers those.
   const [picked, setPicked] = useState<Partial<OutlineVariant>>({});
   const said = doc ? documentVariant(doc) : {};
-  const inspection = picked.inspection ?? said.inspection ?? prefs.inspection;
-  const meeting = picked.meeting ?? said.meeting ?? prefs.meeting;
+  const served = meetingsOf(type);
+  const wanted = picked.meeting ?? said.meeting ?? prefs.meeting;
+  const meeting = served.includes(wanted) ? wanted : served[0];
+  const topic = picked.topic ?? (said.meeting === "topic" ? said.topic : undefined) ?? prefs.topic;
+  const campaign = picked.campaign ?? (said.meeting === "campaign" ? said.campaign : undefined) ?? (prefs.campaign || focus.campaign?.name || "");
+  const year = said.year ?? meetingYear(new Date());
   const pick = (v: Partial<OutlineVariant>) => {
     setPicked({ ...picked, ...v });
-    setPrefs(v);
+    setPrefs(v as Partial<OutlinePrefs>);
   };
+  const notice = meeting === "annual" ? focusNotice(focus, year) : null;
+  const confirmed = prefs.focusConfirmed === `${year}:${focus.year}`;
 
-  const subsFor = (t: DocTypeId) => chosen[t] ?? new Set(outline.sections.flatMap((s) => s.subsections.filter((x) => x.default).map((x) => x.id)));
-  const subs = subsFor(type);
-  const opts: SkeletonOptions = { inspection, meeting, titleId, subsections: subs };
-  const x = (t: string) => expandTokens(t, opts, outline);
+  const outline = useMemo(() => getOutline(type, { meeting, topic, campaign, year, focus, titleId }), [type, meeting, topic, campaign, year, focus, titleId]);
+  const chosenKey = `${type}:${meeting}`;
+  const subs = chosen[chosenKey] ?? new Set(outline.sections.flatMap((s) => s.subsections.filter((x) => x.default).map((x) => x.id)));
+  const opts: SkeletonOptions = { meeting, topic, campaign, year, focus, titleId, subsections: subs };
 
   const after = snapshot ? snapshot.cursorEnd ?? snapshot.cursor : 0;
   const formatted = (blocks: Block[]) => withFormat(blocks, prefs.format);
@@ -104,16 +134,13 @@ export default function OutlineTab({ host, state }: TabProps) {
     <div className={styles.root}>
       <TypePicker state={state} />
       <div className={styles.row}>
-        <Field label="巡视/巡察" hint={!picked.inspection && said.inspection ? "按文档识别" : undefined}>
-          <Select value={inspection} onChange={(_, d) => pick({ inspection: d.value as OutlinePrefs["inspection"] })} data-testid="variant-inspection">
-            <option value="巡视">巡视</option>
-            <option value="巡察">巡察</option>
-          </Select>
-        </Field>
-        <Field label="会议" hint={!picked.meeting && said.meeting ? "按文档识别" : undefined}>
-          <Select value={meeting} onChange={(_, d) => pick({ meeting: d.value as OutlinePrefs["meeting"] })} data-testid="variant-meeting">
-            <option value="special">专题民主生活会</option>
-            <option value="annual">年度民主生活会</option>
+        <Field label="会议" hint={!picked.meeting && said.meeting && said.meeting === meeting ? "按文档识别" : served.length < MEETING_KIND_IDS.length ? `${docTypeName(type)}只用于巡视、巡察整改` : undefined}>
+          <Select value={meeting} onChange={(_, d) => pick({ meeting: d.value as MeetingKind })} data-testid="variant-meeting">
+            {served.map((k) => (
+              <option key={k} value={k}>
+                {meetingName(k)}
+              </option>
+            ))}
           </Select>
         </Field>
         {outline.titles.length > 1 && (
@@ -128,6 +155,47 @@ export default function OutlineTab({ host, state }: TabProps) {
           </Field>
         )}
       </div>
+      {meeting === "topic" && (
+        <Field label="专题名称" hint="填入标题和开头，如：落实全面从严治党主体责任">
+          <Input value={topic} onChange={(_, d) => pick({ topic: d.value })} placeholder="专题名称" data-testid="meeting-topic" />
+        </Field>
+      )}
+      {meeting === "campaign" && (
+        <Field label="学习教育名称" hint={focus.campaign && campaign !== focus.campaign.name ? "与年度重点文件所列学习教育不同，查摆方面按通用提纲" : undefined}>
+          <Input value={campaign} onChange={(_, d) => pick({ campaign: d.value })} placeholder={focus.campaign?.name ?? "学习教育名称"} data-testid="meeting-campaign" />
+        </Field>
+      )}
+      {meeting === "annual" && (
+        <div data-testid="focus-year">
+          <Text size={200} block className={styles.muted}>
+            会议年度：{year}年度。对照检查重点：{focus.label}（{focus.source.publisher}
+            {focus.source.date}
+            {loaded?.from === "file" ? "，本单位年度重点文件" : "，随加载项发布"}）。
+          </Text>
+          {notice && !confirmed && (
+            <MessageBar intent="warning" layout="multiline" data-testid="focus-notice">
+              <MessageBarBody>
+                {year}年度的对照检查重点尚未收录。{notice}。
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => setPrefs({ focusConfirmed: `${year}:${focus.year}` })} data-testid="focus-confirm">
+                  已对照通知，确认
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {notice && confirmed && (
+            <Text size={200} block data-testid="focus-confirmed">
+              已确认：{year}年度会议按{focus.year}年度重点编写（{notice}）。
+            </Text>
+          )}
+        </div>
+      )}
+      {loaded?.warning && (
+        <MessageBar intent="error" data-testid="focus-warning">
+          <MessageBarBody>{loaded.warning}</MessageBarBody>
+        </MessageBar>
+      )}
       <Checkbox checked={prefs.format === "gbt"} onChange={(_, d) => setPrefs({ format: d.checked ? "gbt" : "plain" })} label="按国标（GB/T 9704）设置字体字号；取消则沿用文档自身样式" />
       <Button appearance="primary" onClick={() => void insertAtCursor(() => skeletonBlocks(outline, opts))} disabled={!snapshot} data-testid="insert-full-outline">
         {empty ? "插入完整提纲" : "在光标处插入完整提纲"}
@@ -141,7 +209,7 @@ export default function OutlineTab({ host, state }: TabProps) {
           <Text weight="semibold">下一步：文档还缺少</Text>
           {missing.map((m) => (
             <div key={m.section.id} className={styles.missing}>
-              <Text>{m.section.heading ? x(m.section.heading) : roleName(m.section.role)}</Text>
+              <Text>{m.section.heading ?? roleName(m.section.role)}</Text>
               <Button size="small" onClick={() => void insertMissing(m.section, m.after)} data-testid="insert-missing">
                 插入到应在位置
               </Button>
@@ -166,7 +234,7 @@ export default function OutlineTab({ host, state }: TabProps) {
             const next = new Set(subs);
             if (on) next.add(id);
             else next.delete(id);
-            setChosen({ ...chosen, [type]: next });
+            setChosen({ ...chosen, [chosenKey]: next });
           }}
           onInsert={() => void insertSection(section)}
           onInsertSub={(sub) => void insertSubsection(sub)}
@@ -203,8 +271,7 @@ function SectionNode(props: {
   onInsertSub: (sub: OutlineSubsection) => void;
   styles: ReturnType<typeof useStyles>;
 }) {
-  const { outline, section, opts, open, styles } = props;
-  const x = (t: string) => expandTokens(t, opts, outline);
+  const { section, opts, open, styles } = props;
   const required = isRequired(section, opts);
   const included = sectionIncluded(section, opts);
   return (
@@ -212,7 +279,7 @@ function SectionNode(props: {
       <div className={styles.sectionHead}>
         <Button appearance="transparent" size="small" onClick={props.onToggle} aria-expanded={open} style={{ minWidth: 0, justifyContent: "flex-start", padding: 0 }}>
           <span className={styles.title}>
-            {open ? "▾" : "▸"} {section.heading ? x(section.heading) : roleName(section.role)}
+            {open ? "▾" : "▸"} {section.heading ?? roleName(section.role)}
           </span>
         </Button>
         <span style={{ display: "flex", gap: 4, alignItems: "center" }}>
@@ -225,26 +292,26 @@ function SectionNode(props: {
       {open && (
         <>
           <Text className={styles.guidance} block>
-            写作要点：{x(section.guidance)}
+            写作要点：{section.guidance}
           </Text>
           {section.variants.length > 0 && (
             <Text size={200} block>
-              常见标题：{section.variants.map(x).join("／")}
+              常见标题：{section.variants.join("／")}
             </Text>
           )}
           {section.subsections.map((sub) => (
             <div key={sub.id} data-testid="outline-subsection">
               <div className={styles.sub}>
-                <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={x(sub.heading)} />
+                <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={sub.heading} />
                 <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题">
                   插入
                 </Button>
               </div>
               {(sub.variants.length > 0 || sub.guidance) && (
                 <Text size={200} block className={styles.subNote}>
-                  {sub.variants.length > 0 && `亦作：${sub.variants.map(x).join("／")}`}
+                  {sub.variants.length > 0 && `亦作：${sub.variants.join("／")}`}
                   {sub.variants.length > 0 && sub.guidance ? "。" : ""}
-                  {sub.guidance && x(sub.guidance)}
+                  {sub.guidance}
                 </Text>
               )}
             </div>
