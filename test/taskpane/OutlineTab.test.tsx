@@ -59,7 +59,7 @@ describe("提纲: the year's points", () => {
     serve({ ...shipped, year: 2026, label: "2026年度民主生活会对照检查重点", points: [{ id: "a", text: "带头做好甲", guide: "写甲。" }] });
     const host = emptyDoc();
     render(<App host={host} />);
-    await waitFor(() => expect(screen.getByTestId("focus-year").textContent).toMatch(/2026年度民主生活会对照检查重点.*本单位年度重点文件/));
+    await waitFor(() => expect(screen.getByTestId("focus-year").textContent).toMatch(/2026年度民主生活会对照检查重点.*读自年度重点文件/));
     expect(screen.queryByTestId("focus-notice")).toBeNull();
     await act(async () => {
       fireEvent.click(screen.getByTestId("insert-full-outline"));

@@ -13,7 +13,7 @@ import type { Fix } from "../../core/check/types";
 import { withFormat } from "../../core/format/gbt9704";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
 import type { Block } from "../../core/blocks";
-import { loadSetting, saveSetting } from "../settings";
+import { loadOutlinePrefs, saveOutlinePrefs, type OutlinePrefs } from "../outlinePrefs";
 import { TypePicker } from "./StructureView";
 import type { TabProps } from "./types";
 
@@ -36,34 +36,15 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-interface OutlinePrefs {
-  meeting: MeetingKind;
-  /** 其他专题's 专题名称 and 学习教育专题's campaign, as last typed. */
-  topic: string;
-  campaign: string;
-  format: "gbt" | "plain";
-  /** "2026:2025": the user confirmed writing the 2026 年度 meeting on the 2025 points against their notice. */
-  focusConfirmed: string;
-}
-// Annual meetings are what most users prepare (every winter), so a new user starts there.
-const PREFS: OutlinePrefs = { meeting: "annual", topic: "", campaign: "", format: "gbt", focusConfirmed: "" };
-
-/** Settings saved by earlier versions said special/annual and 巡视/巡察 apart. */
-function loadPrefs(): OutlinePrefs {
-  const p = loadSetting("outline", PREFS) as OutlinePrefs & { inspection?: string };
-  if (MEETING_KIND_IDS.includes(p.meeting)) return p;
-  return { ...p, meeting: (p.meeting as string) === "annual" ? "annual" : p.inspection === "巡察" ? "xuncha" : "xunshi" };
-}
-
 export default function OutlineTab({ host, state }: TabProps) {
   const styles = useStyles();
   const { doc, snapshot } = state;
   const type: DocTypeId = state.type ?? "personal-review";
-  const [prefs, setPrefsState] = useState<OutlinePrefs>(loadPrefs);
+  const [prefs, setPrefsState] = useState<OutlinePrefs>(loadOutlinePrefs);
   const setPrefs = (p: Partial<OutlinePrefs>) => {
     const next = { ...prefs, ...p };
     setPrefsState(next);
-    saveSetting("outline", next);
+    saveOutlinePrefs(next);
   };
   const [titleId, setTitleId] = useState<string | undefined>(undefined);
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
@@ -168,9 +149,7 @@ export default function OutlineTab({ host, state }: TabProps) {
       {meeting === "annual" && (
         <div data-testid="focus-year">
           <Text size={200} block className={styles.muted}>
-            会议年度：{year}年度。对照检查重点：{focus.label}（{focus.source.publisher}
-            {focus.source.date}
-            {loaded?.from === "file" ? "，本单位年度重点文件" : "，随加载项发布"}）。
+            会议年度：{year}年度。对照检查重点：{focus.label}（{focus.source.publisher} {focus.source.date}；{loaded?.from === "file" ? "读自年度重点文件" : "加载项内置"}）。
           </Text>
           {notice && !confirmed && (
             <MessageBar intent="warning" layout="multiline" data-testid="focus-notice">
