@@ -101,6 +101,17 @@ describe("提纲: other meetings", () => {
     expect(host.paragraphs.map((p) => p.text).join("")).not.toMatch(/巡视|巡察/);
   });
 
+  test("学习教育专题 in December 2026: prefilled with the file's 2025 campaign, with a hint to check the notice", async () => {
+    today(new Date(2026, 11, 3));
+    render(<App host={emptyDoc()} />);
+    const meeting = (await screen.findByTestId("variant-meeting")) as HTMLSelectElement;
+    await act(async () => {
+      fireEvent.change(meeting, { target: { value: "campaign" } });
+    });
+    expect((screen.getByTestId("meeting-campaign") as HTMLInputElement).value).toBe("深入贯彻中央八项规定精神学习教育");
+    expect(screen.getByText("年度重点文件所列为2025年的学习教育，请以本次会议通知为准")).toBeTruthy();
+  });
+
   test("a type written for inspections only offers the inspection meetings", async () => {
     render(<App host={emptyDoc()} />);
     const picker = (await screen.findByTestId("type-picker")) as HTMLSelectElement;

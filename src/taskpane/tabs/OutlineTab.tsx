@@ -142,7 +142,16 @@ export default function OutlineTab({ host, state }: TabProps) {
         </Field>
       )}
       {meeting === "campaign" && (
-        <Field label="学习教育名称" hint={focus.campaign && campaign !== focus.campaign.name ? "与年度重点文件所列学习教育不同，查摆方面按通用提纲" : undefined}>
+        <Field
+          label="学习教育名称"
+          hint={
+            focus.campaign && campaign !== focus.campaign.name
+              ? "与年度重点文件所列学习教育不同，查摆方面按通用提纲"
+              : focus.campaign && focus.campaign.year < year
+                ? `年度重点文件所列为${focus.campaign.year}年的学习教育，请以本次会议通知为准`
+                : undefined
+          }
+        >
           <Input value={campaign} onChange={(_, d) => pick({ campaign: d.value })} placeholder={focus.campaign?.name ?? "学习教育名称"} data-testid="meeting-campaign" />
         </Field>
       )}
