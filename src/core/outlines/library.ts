@@ -125,7 +125,7 @@ export function resolveOutline(data: OutlineData, v: OutlineVariant = DEFAULT_VA
       const subsections: OutlineSubsection[] = points
         ? points.map((p) => ({
             id: `${s.id}-focus-${p.id}`,
-            heading: pointHeading(p),
+            heading: s.focus!.heading ? expandTokens(s.focus!.heading, { ...values, point: p.text }) : pointHeading(p),
             variants: [],
             default: true,
             guidance: p.guide,

@@ -42,9 +42,9 @@ export const SectionSchema = z.object({
   meetings: Meetings,
   /**
    * At annual and 学习教育 meetings the sub-sections follow the year's points (year-focus.json) instead of `subsections`:
-   * one per point, with these paragraphs ({point} is the point's text).
+   * one per point, with these paragraphs and (by default the point's own) heading; {point} is the point's text.
    */
-  focus: z.optional(z.object({ paragraphs: z.array(Text).check(z.minLength(1)) })),
+  focus: z.optional(z.object({ heading: z.optional(Text), paragraphs: z.array(Text).check(z.minLength(1)) })),
 });
 
 export const OutlineSchema = z

@@ -2,6 +2,7 @@ import { getOutline, meetingsOf, documentVariant, type OutlineVariant } from "..
 import { focusNotice, parseYearFocus, parseYearFocusText, shippedFocus, type YearFocus } from "../../../src/core/outlines/focus";
 import { MEETING_KIND_IDS, meetingYear, parseMeetingKind, type MeetingKind } from "../../../src/core/outlines/meetings";
 import { skeletonText } from "../../../src/core/outlines/skeleton";
+import { checkDocument } from "../../../src/core/check/engine";
 import { placeholderProblems } from "../../../src/core/placeholders";
 import { parseDocument } from "../../../src/core/parse/parseDocument";
 import { textToParagraphs } from "../../../src/core/io/decodeText";
@@ -211,5 +212,21 @@ describe("documentVariant: what the document says of its meeting", () => {
     [["个人对照检查材料", "现将个人对照检查情况报告如下："], {}],
   ])("%j", (lines, expected) => {
     expect(v(...(lines as string[]))).toEqual(expected);
+  });
+});
+
+describe("measures answer the problems one by one", () => {
+  test.each([
+    ["personal-review", { meeting: "annual", year: 2025 }],
+    ["team-review", { meeting: "annual", year: 2026 }],
+    ["personal-review", { meeting: "campaign" }],
+    ["team-review", { meeting: "campaign" }],
+  ] as [DocTypeId, OutlineVariant][])("%s %j: one measure sub-section per point, and the coverage check pairs them all", (type, v) => {
+    const o = getOutline(type, v);
+    const problems = o.sections.find((s) => s.role === "problems")!.subsections;
+    const measures = o.sections.find((s) => s.role === "measures")!.subsections;
+    expect(measures).toHaveLength(problems.length);
+    const doc = parseDocument(textToParagraphs(skeletonText(o, v)));
+    expect(checkDocument(doc).filter((f) => f.rule === "coverage")).toEqual([]);
   });
 });
