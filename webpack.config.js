@@ -49,6 +49,8 @@ class EmitStaticPlugin {
         for (const f of fs.readdirSync(path.join(__dirname, "assets"))) {
           compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(__dirname, "assets", f))));
         }
+        // The year's 对照检查 points as a file an office can replace on its server without a new release (README: 年度重点).
+        compilation.emitAsset("year-focus.json", new RawSource(fs.readFileSync(path.join(__dirname, "src/data/outlines/year-focus.json"))));
         const fonts = cjkFallbackFonts();
         compilation.emitAsset("assets/cjk-fallback.css", new RawSource(fonts.css));
         for (const f of fonts.files) compilation.emitAsset(f.name, new RawSource(fs.readFileSync(f.path)));

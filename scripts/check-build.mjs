@@ -48,6 +48,13 @@ if (problems.length) {
     console.error("✕ office.js：\n  " + problems.join("\n  "));
   } else console.log(local ? "✓ 引导脚本为 ES5；office.js：内网版，dist/office-js/ 自带 office.js，CSP 只允许本站脚本" : "✓ 引导脚本为 ES5；office.js：从 appsforoffice.microsoft.com 加载");
 }
+// The year's points ship as a file of their own (the pane fetches it; an office may replace it on its server).
+const focusSrc = fs.readFileSync(path.join(root, "src", "data", "outlines", "year-focus.json"));
+const focusOut = path.join(dist, "year-focus.json");
+if (!fs.existsSync(focusOut) || !fs.readFileSync(focusOut).equals(focusSrc)) {
+  failed++;
+  console.error("✕ dist/year-focus.json 缺失或与 src/data/outlines/year-focus.json 不一致");
+} else console.log("✓ dist/year-focus.json：年度重点文件已随构建发布");
 
 export { initialScripts } from "./bundleSize.mjs";
 const { scripts, raw, gzip: gz, lazyChunks, lazyGzip: lazyGz, separate } = measureBundle(dist);

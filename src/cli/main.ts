@@ -22,8 +22,12 @@ export const HELP = `提纲助手 命令行 ${VERSION}
       退出码：0 无错误；1 有“错误”级问题；2 文件无法读取或用法有误。
   tigang outline <文件…> [--format text|json]
       显示文件的提纲结构（各级标题及其作用）。
-  tigang outline --type <类型> [--format text|json] [--variant 巡视|巡察] [--meeting special|annual]
-      输出某类材料的标准提纲（text 为完整的提纲文稿）。
+  tigang outline [--type <类型>] --meeting <会议> [--topic 专题名称] [--campaign 学习教育名称]
+                 [--year 年度] [--focus 年度重点文件] [--format text|json]
+      输出某次会议用的标准提纲（text 为完整的提纲文稿）；不指定 --type 时输出该会议用到的各类材料。
+      会议：xunshi 巡视整改专题、xuncha 巡察整改专题、annual 年度民主生活会、campaign 学习教育专题、
+      topic 其他专题（可写中文名称；--variant 与 --meeting 可选值相同）。年度会议按年度重点文件
+      （默认为随程序发布的 build/data/outlines/year-focus.json）列出查摆方面。
   tigang snippets stats [--format json]
   tigang snippets search <关键词> [--role <作用>] [--type <类型>] [--format json]
       短语库统计与检索（支持汉字、全拼、拼音首字母）。

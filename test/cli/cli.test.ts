@@ -114,26 +114,67 @@ describe("tigang", () => {
   });
 });
 
-describe("tigang outline --type", () => {
+describe("tigang outline --type / --meeting", () => {
   test("text emits a complete skeleton document that parses back as the type", async () => {
-    const r = await run(["outline", "--type", "team-review", "--variant", "巡察", "--meeting", "annual"]);
+    const r = await run(["outline", "--type", "team-review", "--meeting", "annual", "--year", "2025"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^.*领导班子.*\n/);
+    expect(r.out).toMatch(/^【单位名称】党委（党组）领导班子2025年度民主生活会对照检查材料\n/);
     expect(r.out).toMatch(/一、/);
-    expect(r.out).not.toMatch(/巡视|\{inspection\}/);
+    expect(r.out).not.toMatch(/巡视|巡察|[{}]/);
+    expect(r.err).toBe("");
     const { parseDocument } = await import("../../src/core/parse/parseDocument");
     const { textToParagraphs } = await import("../../src/core/io/decodeText");
     expect(parseDocument(textToParagraphs(r.out)).type.id).toBe("team-review");
   });
-  test("json gives sections with roles and guidance", async () => {
+  test("json gives sections with roles and guidance, and the year file used", async () => {
     const r = await run(["outline", "--type", "personal-review", "--format", "json"]);
     const o = JSON.parse(r.out);
     expect(o.type).toBe("personal-review");
     expect(o.sections.map((s: { role: string }) => s.role)).toEqual(expect.arrayContaining(["problems", "causes", "measures", "closing"]));
     expect(JSON.stringify(o)).not.toMatch(/\{meeting\}/);
+    expect(o.focus).toMatchObject({ year: 2025 });
   });
-  test("a bad variant is a usage error", async () => {
-    expect(await run(["outline", "--type", "personal-review", "--variant", "督查"])).toMatchObject({ code: 2 });
+  test.each([
+    ["xunshi", /^=== 个人对照检查材料（巡视整改专题） ===\n【姓名】同志在巡视整改专题民主生活会上/, 5, /巡察/],
+    ["巡察整改专题", /^=== 个人对照检查材料（巡察整改专题） ===\n【姓名】同志在巡察整改专题民主生活会上/, 5, /巡视/],
+    ["annual", /^=== 个人对照检查材料（年度民主生活会） ===\n【姓名】同志在2026年度民主生活会上/, 3, /巡视|巡察/],
+    ["campaign", /在深入贯彻中央八项规定精神学习教育专题民主生活会上/, 3, /巡视|巡察/],
+    ["topic", /在落实全面从严治党主体责任专题民主生活会上/, 3, /巡视|巡察/],
+  ])("--meeting %s prints the outlines of every type that meeting uses", async (meeting, head, types, never) => {
+    const r = await run(["outline", "--meeting", meeting, "--year", "2026", "--topic", "落实全面从严治党主体责任"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(head);
+    expect(r.out.match(/^=== /gm)).toHaveLength(types);
+    expect(r.out).not.toMatch(never);
+    expect(r.out).not.toMatch(/[{}]/);
+  });
+  test("an annual meeting later than the year file: the notice goes to stderr, the year's points into the outline", async () => {
+    const r = await run(["outline", "--type", "personal-review", "--meeting", "年度", "--year", "2026"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/2026年度民主生活会：以下按2025年度重点，请以本年度通知为准/);
+    expect(r.out).toMatch(/（一）带头强化政治忠诚、提高政治能力方面/);
+    expect(r.out).toMatch(/二、存在的问题/);
+  });
+  test("--focus reads an office's own year file; a broken one is a clear usage error", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-focus-"));
+    const shipped = JSON.parse(fs.readFileSync(path.join(__dirname, "../../src/data/outlines/year-focus.json"), "utf8"));
+    const own = path.join(dir, "focus.json");
+    fs.writeFileSync(own, JSON.stringify({ ...shipped, year: 2026, label: "2026年度重点", points: [{ id: "a", text: "带头做好甲", guide: "写甲。" }] }));
+    const r = await run(["outline", "--type", "team-review", "--meeting", "annual", "--year", "2026", "--focus", own]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/（一）带头做好甲方面/);
+    const broken = path.join(dir, "broken.json");
+    fs.writeFileSync(broken, JSON.stringify({ ...shipped, points: [] }));
+    expect(await run(["outline", "--type", "team-review", "--meeting", "annual", "--focus", broken])).toMatchObject({ code: 2, err: expect.stringMatching(/年度重点文件有误：points/) });
+  });
+  test("bad or mismatched choices are usage errors", async () => {
+    expect(await run(["outline", "--type", "personal-review", "--variant", "督查"])).toMatchObject({ code: 2, err: expect.stringMatching(/--variant 只能是/) });
+    expect(await run(["outline", "--type", "personal-review", "--variant", "巡察", "--meeting", "annual"])).toMatchObject({ code: 2, err: expect.stringMatching(/不是同一种会议/) });
+    expect(await run(["outline", "--type", "rectification-report", "--meeting", "annual"])).toMatchObject({ code: 2, err: expect.stringMatching(/整改落实情况报告用于巡视整改专题、巡察整改专题/) });
+    // The older spelling still works: special with --variant 巡察 is the 巡察 meeting.
+    const old = await run(["outline", "--type", "personal-review", "--variant", "巡察", "--meeting", "special"]);
+    expect(old.out).toMatch(/巡察整改专题民主生活会/);
   });
 });
 

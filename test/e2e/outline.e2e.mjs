@@ -47,7 +47,7 @@ tests["inserting a section continues the numbering: after the content of 二、 
   await placeCursor(page, 11);
   await page.getByTestId("cursor-place").filter({ hasText: "第 12 段" }).waitFor();
   const sections = page.getByTestId("outline-section");
-  const measures = sections.filter({ hasText: "整改措施" });
+  const measures = sections.filter({ hasText: /[▸▾] 整改措施/ });
   // The sample has 整改措施 already (已有): a second copy is asked about first, under that part.
   await measures.getByTestId("section-present").waitFor();
   await measures.getByTestId("insert-section").click();
@@ -63,4 +63,33 @@ tests["inserting a section continues the numbering: after the content of 二、 
   assert.equal(back.paragraphs[12].text, "整改措施");
   assert.ok(back.paragraphs[12].list, "新标题应加入文档的自动编号列表，而不是键入序号");
   await screenshot("outline-insert-section");
+};
+
+tests["annual meeting in December 2026: the pane names the meeting year and asks to confirm the 2025 points (320 and 450 px)"] = async ({ page, url, assert, screenshot }) => {
+  await page.clock.setFixedTime(new Date("2026-12-03T10:00:00"));
+  await page.goto(`${url}/harness.html?doc=empty`);
+  await page.getByTestId("doc-summary").filter({ hasText: "共 1 段" }).waitFor();
+  await page.getByTestId("variant-meeting").selectOption("annual");
+  const notice = page.getByTestId("focus-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /以下按2025年度重点，请以本年度通知为准/);
+  assert.match(await page.getByTestId("focus-year").innerText(), /会议年度：2026年度/);
+  const pane = page.locator(".pane");
+  for (const width of [320, 450]) {
+    await pane.evaluate((el, w) => {
+      el.style.width = `${w}px`;
+      el.style.flex = `0 0 ${w}px`;
+    }, width);
+    await pane.screenshot({ path: `test-results/outline-year-notice-${width}.png` }).catch(() => screenshot(`outline-year-notice-${width}`));
+  }
+  await page.getByTestId("focus-confirm").click();
+  await page.getByTestId("focus-confirmed").waitFor();
+  await page.getByTestId("insert-full-outline").click();
+  await page.getByTestId("doc-summary").filter({ hasNotText: "共 1 段" }).waitFor();
+  const back = await page.evaluate(() => window.__tigang.readBack());
+  assert.equal(back.type, "personal-review");
+  const texts = back.paragraphs.map((p) => p.text);
+  assert.equal(texts[0], "【姓名】同志在2026年度民主生活会上的个人对照检查材料");
+  assert.ok(texts.includes("（一）带头强化政治忠诚、提高政治能力方面"), texts.join("\n"));
+  assert.ok(!/巡视|巡察/.test(texts.join("")));
 };

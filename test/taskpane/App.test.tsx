@@ -11,7 +11,7 @@ import { parseDocument } from "../../src/core/parse/parseDocument";
 
 const sample = () =>
   new MemoryHost({
-    paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "按照部署，现将对照检查情况报告如下：" }, { text: "一、存在的问题" }, { text: "（一）学习不够深入。" }, { text: "二、原因分析" }, { text: "理想信念有所松懈。" }],
+    paragraphs: [{ text: "张三同志在巡视整改专题民主生活会上的个人对照检查材料" }, { text: "按照部署，现将对照检查情况报告如下：" }, { text: "一、存在的问题" }, { text: "（一）学习不够深入。" }, { text: "二、原因分析" }, { text: "理想信念有所松懈。" }],
     selection: { start: { paragraph: 5, offset: 0 } },
   });
 
@@ -19,7 +19,7 @@ describe("the task pane", () => {
   test("reads the document in one batch on open and shows what it found", async () => {
     const host = sample();
     render(<App host={host} />);
-    await screen.findByText(/《张三同志个人对照检查材料》 · 共 6 段/);
+    await screen.findByText(/《张三同志在巡视整改专题民主生活会上的个人对照检查材料》 · 共 6 段/);
     expect(host.batches).toBe(1);
   });
 
@@ -63,7 +63,7 @@ describe("the task pane", () => {
 
   test("提纲: a section inserted amid typed numbering pushes the later headings down in the same batch", async () => {
     const host = new MemoryHost({
-      paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "按照部署，现将对照检查情况报告如下：" }, { text: "一、存在的问题" }, { text: "学习不够深入。" }, { text: "二、整改措施" }, { text: "加强理论武装。" }, { text: "以上是我的对照检查，请同志们批评指正。" }],
+      paragraphs: [{ text: "张三同志在巡视整改专题民主生活会上的个人对照检查材料" }, { text: "按照部署，现将对照检查情况报告如下：" }, { text: "一、存在的问题" }, { text: "学习不够深入。" }, { text: "二、整改措施" }, { text: "加强理论武装。" }, { text: "以上是我的对照检查，请同志们批评指正。" }],
       selection: { start: { paragraph: 3, offset: 0 } },
     });
     render(<App host={host} />);
@@ -88,15 +88,14 @@ describe("the task pane", () => {
     const host = new MemoryHost({ paragraphs: [{ text: "李四同志在巡察整改专题民主生活会上的个人对照检查材料" }, { text: "按照区委巡察组反馈意见，现将对照检查情况报告如下：" }, { text: "" }], selection: { start: { paragraph: 2, offset: 0 } } });
     render(<App host={host} />);
     await screen.findByText(/共 3 段/);
-    const inspection = (await screen.findByTestId("variant-inspection")) as HTMLSelectElement;
-    expect(inspection.value).toBe("巡察");
-    expect((screen.getByTestId("variant-meeting") as HTMLSelectElement).value).toBe("special");
-    expect(screen.getAllByText("按文档识别")).toHaveLength(2);
-    await act(async () => {
-      fireEvent.change(inspection, { target: { value: "巡视" } });
-    });
-    expect((screen.getByTestId("variant-inspection") as HTMLSelectElement).value).toBe("巡视");
+    const meeting = (await screen.findByTestId("variant-meeting")) as HTMLSelectElement;
+    expect(meeting.value).toBe("xuncha");
     expect(screen.getAllByText("按文档识别")).toHaveLength(1);
+    await act(async () => {
+      fireEvent.change(meeting, { target: { value: "annual" } });
+    });
+    expect((screen.getByTestId("variant-meeting") as HTMLSelectElement).value).toBe("annual");
+    expect(screen.queryAllByText("按文档识别")).toHaveLength(0);
   });
 
   test("提纲: expanding a section shows its 写作要点, heading variants and each sub-section's variants", async () => {
@@ -140,7 +139,7 @@ describe("the task pane", () => {
     const host = sample();
     render(<App host={host} />);
     await screen.findByText(/共 6 段/);
-    const measures = (await screen.findAllByTestId("outline-section")).find((s) => /整改措施/.test(s.textContent ?? ""))!;
+    const measures = (await screen.findAllByTestId("outline-section")).find((s) => /[▸▾] 整改措施/.test(s.textContent ?? ""))!;
     await act(async () => {
       fireEvent.click(measures.querySelector('[data-testid="insert-section"]')!);
     });

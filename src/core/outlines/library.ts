@@ -1,4 +1,5 @@
-// The standard outlines of the five types, loaded from src/data/outlines and validated; token expansion for variants.
+// The standard outlines of the five types, loaded from src/data/outlines and validated; resolving one for a meeting
+// (the text written for that meeting, the year's points as sub-sections, tokens expanded).
 import personal from "../../data/outlines/personal-review.json";
 import team from "../../data/outlines/team-review.json";
 import mobilization from "../../data/outlines/speech-mobilization.json";
@@ -6,9 +7,11 @@ import guidance from "../../data/outlines/speech-guidance.json";
 import report from "../../data/outlines/rectification-report.json";
 import type { DocTypeId } from "../model";
 import type { ParsedDocument } from "../parse/parseDocument";
-import type { Outline, OutlineSection } from "./schema";
+import { pointHeading, shippedFocus, type FocusPoint, type YearFocus } from "./focus";
+import { inspectionOf, meetingGroup, meetingYear, MEETING_KIND_IDS, type MeetingGroup, type MeetingKind } from "./meetings";
+import { OutlineSchema, type Outline, type OutlineData, type OutlineSection, type OutlineSubsection, type SectionData } from "./schema";
 
-/** The shipped outline files; their schema (schema.ts) is checked by the tests and the CLI build (validate.ts), not at every start. */
+/** The shipped outline files; their schema (schema.ts) is checked by the tests and the CLI build (validate.ts), and parsed once at first use, which fills in its defaults (zod/mini, loaded by the commands that need outlines, never by --help). */
 export const OUTLINE_FILES: Record<DocTypeId, unknown> = {
   "personal-review": personal,
   "team-review": team,
@@ -17,61 +20,170 @@ export const OUTLINE_FILES: Record<DocTypeId, unknown> = {
   "rectification-report": report,
 };
 
-let cache: Map<DocTypeId, Outline> | null = null;
+let cache: Map<DocTypeId, OutlineData> | null = null;
 
-/** All outlines, as shipped (validated at build time). A file of another type is a programming error: it throws. */
-export function outlines(): Map<DocTypeId, Outline> {
+/** All outline files, validated once. A data error is a programming error: it throws with the file and the problem. */
+export function outlines(): Map<DocTypeId, OutlineData> {
   if (cache) return cache;
-  const m = new Map<DocTypeId, Outline>();
-  for (const [type, raw] of Object.entries(OUTLINE_FILES) as [DocTypeId, Outline][]) {
-    if (raw?.type !== type) throw new Error(`提纲库 ${type}.json 的 type 字段为 ${raw?.type}`);
-    m.set(type, raw);
+  const m = new Map<DocTypeId, OutlineData>();
+  for (const [type, raw] of Object.entries(OUTLINE_FILES) as [DocTypeId, unknown][]) {
+    const parsed = OutlineSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`提纲库 ${type}.json 数据有误：${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("；")}`);
+    if (parsed.data.type !== type) throw new Error(`提纲库 ${type}.json 的 type 字段为 ${parsed.data.type}`);
+    m.set(type, parsed.data);
   }
   cache = m;
   return m;
 }
 
-export function getOutline(type: DocTypeId): Outline {
+export function outlineData(type: DocTypeId): OutlineData {
   const o = outlines().get(type);
   if (!o) throw new Error(`没有类型 ${type} 的提纲`);
   return o;
 }
 
+/** The meeting an outline is written for. */
 export interface OutlineVariant {
-  /** 巡视 or 巡察. */
-  inspection: "巡视" | "巡察";
-  /** A special (专题) or an annual (年度) meeting. */
-  meeting: "special" | "annual";
+  meeting: MeetingKind;
+  /** 其他专题: the 专题名称 (fills the title and the opening); 【专题名称】 when empty. */
+  topic?: string;
+  /** 学习教育专题: the campaign's name; by default the one in the year file. */
+  campaign?: string;
+  /** The 年度 of an annual meeting; by default the one being prepared today. */
+  year?: number;
+  /** The year's points; by default the shipped file. */
+  focus?: YearFocus;
   /** Title variant id (e.g. "checklist" 对照检查材料 or "speech" 发言提纲). */
   titleId?: string;
 }
 
-export const DEFAULT_VARIANT: OutlineVariant = { inspection: "巡视", meeting: "special" };
+export const DEFAULT_VARIANT: OutlineVariant = { meeting: "xunshi" };
 
-/** Expand {inspection}, {meeting} and {docname} in outline text. */
-export function expandTokens(text: string, v: OutlineVariant, outline?: Outline): string {
-  const title = outline?.titles.find((t) => t.id === v.titleId) ?? outline?.titles[0];
+/** The meeting kinds a type of material is written for (整改部署讲话 and 整改落实情况报告: the inspection ones). */
+export function meetingsOf(type: DocTypeId): MeetingKind[] {
+  const groups = new Set(outlineData(type).meetings);
+  return MEETING_KIND_IDS.filter((k) => groups.has(meetingGroup(k)));
+}
+
+/** The campaign a 学习教育 meeting is about, and the year file's points for it when the names agree. */
+function campaignOf(v: OutlineVariant, focus: YearFocus): { name: string; points: FocusPoint[] | null } {
+  const filed = focus.campaign;
+  const name = v.campaign?.trim() || filed?.name || "【学习教育名称】";
+  return { name, points: filed && filed.name === name ? filed.points : null };
+}
+
+/** The values of the tokens in outline text for a meeting. */
+function tokenValues(v: OutlineVariant, focus: YearFocus, docname: string): Record<string, string> {
+  const year = v.year ?? meetingYear();
+  const inspection = inspectionOf(v.meeting);
+  const campaign = campaignOf(v, focus).name;
+  const topic = v.topic?.trim() || "【专题名称】";
+  const yearCampaign = focus.campaign && focus.campaign.year === year ? focus.campaign.name : "【本年度学习教育名称】";
+  const meeting =
+    v.meeting === "annual" ? `${year}年度民主生活会` : v.meeting === "campaign" ? `${campaign}专题民主生活会` : v.meeting === "topic" ? `${topic}专题民主生活会` : `${inspection}整改专题民主生活会`;
+  return {
+    // Never empty: an {inspection} left in non-inspection text shows as 巡视（巡察）, which the data tests reject.
+    inspection: inspection ?? "巡视（巡察）",
+    meeting,
+    docname,
+    year: String(year),
+    topic: v.meeting === "campaign" ? campaign : v.meeting === "topic" ? topic : "【会议主题】",
+    campaign: v.meeting === "campaign" ? campaign : yearCampaign,
+  };
+}
+
+/** Expand {inspection}, {meeting}, {docname}, {year}, {topic}, {campaign} (and {point} when given) in outline text. */
+export function expandTokens(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+}
+
+const applies = (meetings: readonly MeetingGroup[] | undefined, g: MeetingGroup) => !meetings || meetings.includes(g);
+const paraText = (p: string | { text: string }) => (typeof p === "string" ? p : p.text);
+const paraApplies = (p: string | { meetings: MeetingGroup[] }, g: MeetingGroup) => typeof p === "string" || p.meetings.includes(g);
+
+/** The year's points that replace a section's sub-sections at this meeting, if any. */
+function focusPoints(section: SectionData, v: OutlineVariant, focus: YearFocus): FocusPoint[] | null {
+  if (!section.focus) return null;
+  if (v.meeting === "annual") return focus.points;
+  if (v.meeting === "campaign") return campaignOf(v, focus).points;
+  return null;
+}
+
+/** One meeting's outline: the sections, sub-sections and paragraphs written for it, tokens expanded. */
+export function resolveOutline(data: OutlineData, v: OutlineVariant = DEFAULT_VARIANT): Outline {
+  const g = meetingGroup(v.meeting);
+  const focus = v.focus ?? shippedFocus();
+  const titles = data.titles.filter((t) => applies(t.meetings, g));
+  const title = titles.find((t) => t.id === v.titleId) ?? titles[0];
   const docname = title && /提纲/.test(title.label) ? "发言提纲" : "对照检查材料";
-  const meeting = v.meeting === "annual" ? "【年度】民主生活会" : `${v.inspection}整改专题民主生活会`;
-  return text.replace(/\{meeting\}/g, meeting).replace(/\{inspection\}/g, v.inspection).replace(/\{docname\}/g, docname);
+  const values = tokenValues(v, focus, docname);
+  const x = (t: string) => expandTokens(t, values);
+  const paras = (ps: SectionData["paragraphs"]) => ps.filter((p) => paraApplies(p, g)).map((p) => x(paraText(p)));
+  const sections: OutlineSection[] = data.sections
+    .filter((s) => applies(s.meetings, g))
+    .map((s) => {
+      const points = focusPoints(s, v, focus);
+      const subsections: OutlineSubsection[] = points
+        ? points.map((p) => ({
+            id: `${s.id}-focus-${p.id}`,
+            heading: s.focus!.heading ? expandTokens(s.focus!.heading, { ...values, point: p.text }) : pointHeading(p),
+            variants: [],
+            default: true,
+            guidance: p.guide,
+            paragraphs: s.focus!.paragraphs.map((t) => expandTokens(t, { ...values, point: p.text })),
+          }))
+        : s.subsections.filter((sub) => applies(sub.meetings, g)).map((sub) => ({ ...sub, heading: x(sub.heading), variants: sub.variants.map(x), guidance: sub.guidance && x(sub.guidance), paragraphs: paras(sub.paragraphs) }));
+      return {
+        id: s.id,
+        role: s.role,
+        numbered: s.numbered,
+        required: s.required,
+        heading: s.heading && x(s.heading),
+        variants: s.variants.map(x),
+        guidance: x(s.guidanceBy?.[g] ?? s.guidance),
+        paragraphs: paras(s.paragraphs),
+        subsections,
+      };
+    });
+  return { type: data.type, name: data.name, titles: titles.map((t) => ({ id: t.id, label: t.label, text: x(t.text) })), salutation: data.salutation, sections };
+}
+
+/** The outline of a type for a meeting (by default a 巡视整改 one). */
+export function getOutline(type: DocTypeId, v: OutlineVariant = DEFAULT_VARIANT): Outline {
+  return resolveOutline(outlineData(type), v);
 }
 
 /**
- * What the document itself says of its meeting: 巡视 or 巡察 named in the title or the first lines of the preamble, an
- * annual meeting (年度民主生活会, not a 整改 one) or a 专题 one. Only what it says: a field is absent without evidence.
+ * What the document itself says of its meeting, from the title and the first lines of the preamble: a 巡视 or 巡察
+ * 整改 meeting, an annual one (年度民主生活会, with its year), a 学习教育 one, or another 专题 (with its name). Only what
+ * it says: the result is empty without evidence.
  */
 export function documentVariant(doc: ParsedDocument): Partial<OutlineVariant> {
-  const head = [doc.titleText, ...doc.paragraphs.slice(doc.preambleStart, Math.min(doc.preambleEnd, doc.preambleStart + 3)).map((p) => p.text ?? "")].join("");
-  const out: Partial<OutlineVariant> = {};
-  if (/巡察/.test(head)) out.inspection = "巡察";
-  else if (/巡视/.test(head)) out.inspection = "巡视";
-  const rectification = /(巡视|巡察).{0,6}整改/.test(head);
-  if (/年度民主生活会|年度.{0,6}专题民主生活会/.test(head) && !rectification) out.meeting = "annual";
-  else if (rectification || /专题民主生活会/.test(head)) out.meeting = "special";
-  return out;
+  const title = doc.titleText ?? "";
+  const head = [title, ...doc.paragraphs.slice(doc.preambleStart, Math.min(doc.preambleEnd, doc.preambleStart + 3)).map((p) => p.text ?? "")].join("");
+  const annual = (text: string): Partial<OutlineVariant> | null => {
+    const m = /(\d{4})\s*年度.{0,10}民主生活会/.exec(text);
+    return m ? { meeting: "annual", year: Number(m[1]) } : /年度民主生活会/.test(text) ? { meeting: "annual" } : null;
+  };
+  const campaign = (text: string): Partial<OutlineVariant> | null => {
+    const m = /([^在，。、“”]{2,30}学习教育)(?:专题)?民主生活会/.exec(text);
+    return m ? { meeting: "campaign", campaign: m[1] } : null;
+  };
+  const rectification = /(巡视|巡察).{0,6}整改/;
+  // The title names the meeting best; the opening lines may mention an inspection in passing.
+  if (!rectification.test(title)) {
+    const byTitle = annual(title) ?? campaign(title);
+    if (byTitle) return byTitle;
+  }
+  if (rectification.test(head) || /巡视|巡察/.test(title)) return { meeting: /巡察/.test(rectification.exec(head)?.[0] ?? title) ? "xuncha" : "xunshi" };
+  const byHead = annual(head) ?? campaign(head);
+  if (byHead) return byHead;
+  const topic = /(?:在|召开)?([^在，。、“”]{2,30}?)专题民主生活会/.exec(title) ?? /召开([^，。、“”]{2,30}?)专题民主生活会/.exec(head);
+  if (topic) return { meeting: "topic", topic: topic[1].replace(/^(领导班子|班子)/, "") };
+  return {};
 }
 
-/** Whether a section is required for this meeting variant. */
-export function isRequired(section: OutlineSection, v: OutlineVariant = DEFAULT_VARIANT): boolean {
+/** Whether a section is required for this meeting. */
+export function isRequired(section: Pick<OutlineSection, "required">, v: Pick<OutlineVariant, "meeting"> = DEFAULT_VARIANT): boolean {
   return section.required === true || (section.required === "annual" && v.meeting === "annual");
 }

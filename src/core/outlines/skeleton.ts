@@ -5,7 +5,7 @@ import type { Fix } from "../check/types";
 import type { Role } from "../model";
 import { LAST, standardMarker, toChineseNumber } from "../numbering";
 import { type Heading, type ParsedDocument } from "../parse/parseDocument";
-import { DEFAULT_VARIANT, expandTokens, isRequired, type OutlineVariant } from "./library";
+import { DEFAULT_VARIANT, isRequired, type OutlineVariant } from "./library";
 import type { Outline, OutlineSection, OutlineSubsection } from "./schema";
 
 export interface SkeletonOptions extends OutlineVariant {
@@ -31,11 +31,10 @@ export function sectionIncluded(section: OutlineSection, opts: SkeletonOptions):
   return true;
 }
 
-/** The body paragraphs of a section or subsection, with tokens expanded. */
-function bodyBlocks(texts: string[], outline: Outline, opts: SkeletonOptions, kind: "body" | "closing" = "body"): Block[] {
+/** The body paragraphs of a section or subsection (the outline is resolved for the meeting: tokens are expanded). */
+function bodyBlocks(texts: string[], opts: SkeletonOptions, kind: "body" | "closing" = "body"): Block[] {
   if (opts.placeholders === false) return [];
-  return texts.map((t) => {
-    const text = expandTokens(t, opts, outline);
+  return texts.map((text) => {
     if (kind === "closing" && SIGNATURE_LINE.test(text) && !/^同志们/.test(text)) return { text, kind: "signature" };
     return { text, kind };
   });
@@ -45,11 +44,11 @@ function bodyBlocks(texts: string[], outline: Outline, opts: SkeletonOptions, ki
 export function sectionBlocks(outline: Outline, section: OutlineSection, opts: SkeletonOptions, numbering: HeadingNumbering | null, withSubsections = true): Block[] {
   const blocks: Block[] = [];
   if (section.heading) {
-    const text = expandTokens(section.heading, opts, outline);
+    const text = section.heading;
     if (numbering?.list) blocks.push({ text, kind: "heading", level: 1, list: numbering.list });
     else blocks.push({ text: `${numbering?.marker ?? ""}${text}`, kind: "heading", level: 1 });
   }
-  blocks.push(...bodyBlocks(section.paragraphs, outline, opts, section.role === "closing" ? "closing" : "body"));
+  blocks.push(...bodyBlocks(section.paragraphs, opts, section.role === "closing" ? "closing" : "body"));
   if (withSubsections) {
     includedSubsections(section, opts).forEach((sub, i) => {
       blocks.push(...subsectionBlocks(outline, sub, opts, childNumbering(numbering, i + 1)));
@@ -59,15 +58,15 @@ export function sectionBlocks(outline: Outline, section: OutlineSection, opts: S
 }
 
 export function subsectionBlocks(outline: Outline, sub: OutlineSubsection, opts: SkeletonOptions, numbering: HeadingNumbering): Block[] {
-  const text = expandTokens(sub.heading, opts, outline);
+  const text = sub.heading;
   const head: Block = numbering.list ? { text, kind: "heading", level: 2, list: numbering.list } : { text: `${numbering.marker}${text}`, kind: "heading", level: 2 };
-  return [head, ...bodyBlocks(sub.paragraphs, outline, opts)];
+  return [head, ...bodyBlocks(sub.paragraphs, opts)];
 }
 
 /** The complete skeleton: title, salutation, every section with its chosen sub-sections and placeholders. */
 export function skeletonBlocks(outline: Outline, opts: SkeletonOptions = DEFAULT_VARIANT): Block[] {
   const title = outline.titles.find((t) => t.id === opts.titleId) ?? outline.titles[0];
-  const blocks: Block[] = [{ text: expandTokens(title.text, opts, outline), kind: "title" }];
+  const blocks: Block[] = [{ text: title.text, kind: "title" }];
   if (outline.salutation) blocks.push({ text: outline.salutation, kind: "salutation" });
   let n = 0;
   for (const section of outline.sections) {

@@ -1,6 +1,7 @@
-// The shipped phrase library: src/data/snippets/review.json and speech-report.json, validated and merged once.
+// The shipped phrase library: src/data/snippets/review.json, speech-report.json and meetings.json, validated and merged once.
 import review from "../../data/snippets/review.json";
 import speechReport from "../../data/snippets/speech-report.json";
+import meetings from "../../data/snippets/meetings.json";
 import { BuiltinFileSchema, type Snippet } from "./schema";
 import type { PinyinIndexData } from "./pinyinCodec";
 
@@ -8,6 +9,7 @@ import type { PinyinIndexData } from "./pinyinCodec";
 export const BUILTIN_FILES: readonly { name: string; data: unknown }[] = [
   { name: "review.json", data: review },
   { name: "speech-report.json", data: speechReport },
+  { name: "meetings.json", data: meetings },
 ];
 
 let cache: readonly Snippet[] | null = null;

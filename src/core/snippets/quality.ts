@@ -2,10 +2,11 @@
 import { docTypeName, roleName, type DocTypeId, type Role } from "../model";
 import { dedupeKey } from "./normalize";
 import type { Snippet } from "./schema";
+import { placeholderProblems } from "../placeholders";
 
 /** The sections every type's snippets must cover (the outline library's roles per type). */
 export const EXPECTED_ROLES: Record<DocTypeId, readonly Role[]> = {
-  "personal-review": ["preamble", "problems", "personal-matters", "causes", "measures", "closing"],
+  "personal-review": ["preamble", "last-rectification", "problems", "personal-matters", "causes", "measures", "closing"],
   "team-review": ["preamble", "preparation", "last-rectification", "problems", "causes", "measures", "closing"],
   "speech-mobilization": ["preamble", "awareness", "tasks", "methods", "integration", "leadership", "closing"],
   "speech-guidance": ["preamble", "evaluation", "requirements", "closing"],
@@ -14,28 +15,8 @@ export const EXPECTED_ROLES: Record<DocTypeId, readonly Role[]> = {
 
 export const MIN_TOTAL = 600;
 
-/** Placeholders other than 【…】 left in a text (XX, ××, 某某, ○○, blanks to fill), and malformed 【】. */
-export function fillInProblems(text: string): string[] {
-  const problems: string[] = [];
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "【") {
-      if (depth > 0) problems.push("【】嵌套");
-      depth++;
-      open = i;
-    } else if (text[i] === "】") {
-      if (depth === 0) problems.push("多余的“】”");
-      else if (i === open + 1) problems.push("空的【】");
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  if (depth > 0) problems.push("“【”未闭合");
-  const outside = text.replace(/【[^【】]*】/g, "");
-  const found = outside.match(/[XxＸｘ×]+|某某|○○|〇〇|_{2,}|＿{2,}|\*{2,}/g);
-  if (found) problems.push(`【】以外的占位符：${[...new Set(found)].join("、")}`);
-  return problems;
-}
+/** Placeholders other than 【…】 left in a text, and malformed 【】: the convention outlines share (src/core/placeholders.ts). */
+export const fillInProblems = placeholderProblems;
 
 export interface LibraryProblems {
   /** Defects the data tests fail on. */

@@ -1,5 +1,7 @@
 // Snippet search: Chinese substrings, full pinyin and pinyin initials over texts and tags, ranked for the cursor's section.
 import { DOC_TYPE_IDS, ROLE_IDS, type DocTypeId, type Role } from "../model";
+import type { MeetingKind } from "../outlines/meetings";
+import { fitsMeeting } from "./meeting";
 import { normalizeQuery } from "./normalize";
 import type { PinyinOf } from "./pinyinCodec";
 import { SNIPPET_KINDS, type Snippet, type SnippetKind } from "./schema";
@@ -28,6 +30,11 @@ export interface SearchContext {
   kind?: SnippetKind | null;
   /** How many hits to return (default 20). */
   limit?: number;
+  /**
+   * The meeting being prepared: suggestions (empty query) leave out snippets worded for another meeting (巡视 wording
+   * at an annual meeting, 巡察 at a 巡视 one). A typed query still finds them: the user asked for them.
+   */
+  meeting?: MeetingKind | null;
 }
 
 export interface SnippetMatch {
@@ -641,10 +648,12 @@ export function suggest(index: SearchIndex, context: SearchContext = {}): Search
   const fitsRole = (e: number) => roleBit === 0 || (d.roleBits[e] & roleBit) !== 0 || d.roleBits[e] === 0;
   const fitsType = (e: number) => typeBit === 0 || (d.typeBits[e] & typeBit) !== 0 || d.typeBits[e] === 0;
   const filters = [(e: number) => fitsRole(e) && fitsType(e), fitsRole, fitsType, () => true];
+  const meeting = context.meeting;
+  const fitsTheMeeting = (e: number) => !meeting || fitsMeeting(index.snippets[e], meeting);
   let eligible: number[] = [];
   for (const ok of filters) {
     eligible = [];
-    for (let e = 0; e < n; e++) if ((kindFilter === undefined || d.kindOf[e] === kindFilter) && ok(e)) eligible.push(e);
+    for (let e = 0; e < n; e++) if ((kindFilter === undefined || d.kindOf[e] === kindFilter) && ok(e) && fitsTheMeeting(e)) eligible.push(e);
     if (eligible.length) break;
   }
   const preferred = eligible.filter((e) => preferenceRank(prefs, e) < NO_PREFERENCE);

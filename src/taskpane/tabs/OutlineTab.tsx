@@ -1,21 +1,24 @@
 // The 提纲 tab: the standard outline of the chosen type with 写作要点, inserting the whole skeleton or one section
 // numbered to continue the document, and 下一步: the required sections still missing, each inserted where it belongs.
 // Big inserts ask first when the document already has the content (naming what it has); every insert reports 已插入 N 段.
-import { useMemo, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { Badge, Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { roleName, type DocTypeId, type Role } from "../../core/model";
+import { docTypeName, roleName, type DocTypeId, type Role } from "../../core/model";
 import { sectionPresence } from "../../core/check/rules/missingSection";
 import { joinedRoles } from "../../core/parse/roles";
 import { displayMarker } from "../../core/parse/parseDocument";
 import { useLayoutStyles } from "../layout";
-import { documentVariant, expandTokens, getOutline, isRequired, type OutlineVariant } from "../../core/outlines/library";
+import { documentVariant, getOutline, isRequired, meetingsOf, type OutlineVariant } from "../../core/outlines/library";
+import { focusNotice, shippedFocus } from "../../core/outlines/focus";
+import { MEETING_KIND_IDS, meetingName, meetingYear, type MeetingKind } from "../../core/outlines/meetings";
+import { yearFocusOnce, type LoadedFocus } from "../yearFocus";
 import type { Outline, OutlineSection, OutlineSubsection } from "../../core/outlines/schema";
 import { missingSections, numberingAt, renumberFollowing, sectionBlocks, sectionIncluded, skeletonBlocks, subsectionBlocks, type HeadingNumbering, type SkeletonOptions } from "../../core/outlines/skeleton";
 import type { Fix } from "../../core/check/types";
 import { withFormat } from "../../core/format/gbt9704";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
 import type { Block } from "../../core/blocks";
-import { loadSetting, saveSetting } from "../settings";
+import { loadOutlinePrefs, saveOutlinePrefs, type OutlinePrefs } from "../outlinePrefs";
 import { TypePicker } from "./StructureView";
 import type { TabProps } from "./types";
 
@@ -39,43 +42,51 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-interface OutlinePrefs {
-  inspection: OutlineVariant["inspection"];
-  meeting: OutlineVariant["meeting"];
-  format: "gbt" | "plain";
-}
-const PREFS: OutlinePrefs = { inspection: "巡视", meeting: "special", format: "gbt" };
-
 export default function OutlineTab({ host, state }: TabProps) {
   const styles = useStyles();
   const { doc, snapshot } = state;
   const type: DocTypeId = state.type ?? "personal-review";
-  const outline = useMemo(() => getOutline(type), [type]);
-  const [prefs, setPrefsState] = useState<OutlinePrefs>(() => loadSetting("outline", PREFS));
+  const [prefs, setPrefsState] = useState<OutlinePrefs>(loadOutlinePrefs);
   const setPrefs = (p: Partial<OutlinePrefs>) => {
     const next = { ...prefs, ...p };
     setPrefsState(next);
-    saveSetting("outline", next);
+    saveOutlinePrefs(next);
   };
   const [titleId, setTitleId] = useState<string | undefined>(undefined);
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const [chosen, setChosen] = useState<Record<string, Set<string>>>({});
   const [withSubs, setWithSubs] = useState(true);
   const [text, setText] = useState("");
-  // 巡视/巡察 and the kind of meeting: what the user picked for this document, else what the document says, else their default.
+  const [loaded, setLoaded] = useState<LoadedFocus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void yearFocusOnce().then((l) => live && setLoaded(l));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const focus = loaded?.focus ?? shippedFocus();
+  // The meeting: what the user picked for this document, else what the document says, else their default; a type
+  // written for inspections only (整改部署讲话, 整改落实情况报告) offers those.
   const [picked, setPicked] = useState<Partial<OutlineVariant>>({});
   const said = doc ? documentVariant(doc) : {};
-  const inspection = picked.inspection ?? said.inspection ?? prefs.inspection;
-  const meeting = picked.meeting ?? said.meeting ?? prefs.meeting;
+  const served = meetingsOf(type);
+  const wanted = picked.meeting ?? said.meeting ?? prefs.meeting;
+  const meeting = served.includes(wanted) ? wanted : served[0];
+  const topic = picked.topic ?? (said.meeting === "topic" ? said.topic : undefined) ?? prefs.topic;
+  const campaign = picked.campaign ?? (said.meeting === "campaign" ? said.campaign : undefined) ?? (prefs.campaign || focus.campaign?.name || "");
+  const year = said.year ?? meetingYear(new Date());
   const pick = (v: Partial<OutlineVariant>) => {
     setPicked({ ...picked, ...v });
-    setPrefs(v);
+    setPrefs(v as Partial<OutlinePrefs>);
   };
+  const notice = meeting === "annual" ? focusNotice(focus, year) : null;
+  const confirmed = prefs.focusConfirmed === `${year}:${focus.year}`;
 
-  const subsFor = (t: DocTypeId) => chosen[t] ?? new Set(outline.sections.flatMap((s) => s.subsections.filter((x) => x.default).map((x) => x.id)));
-  const subs = subsFor(type);
-  const opts: SkeletonOptions = { inspection, meeting, titleId, subsections: subs };
-  const x = (t: string) => expandTokens(t, opts, outline);
+  const outline = useMemo(() => getOutline(type, { meeting, topic, campaign, year, focus, titleId }), [type, meeting, topic, campaign, year, focus, titleId]);
+  const chosenKey = `${type}:${meeting}`;
+  const subs = chosen[chosenKey] ?? new Set(outline.sections.flatMap((s) => s.subsections.filter((x) => x.default).map((x) => x.id)));
+  const opts: SkeletonOptions = { meeting, topic, campaign, year, focus, titleId, subsections: subs };
 
   const layout = useLayoutStyles();
   /** An insert waiting for the user's 仍然插入: what to say, and where (the full outline, or one section's id). */
@@ -139,7 +150,7 @@ export default function OutlineTab({ host, state }: TabProps) {
   const insertSectionAsking = (section: OutlineSection) => {
     const run = () => insertSection(section);
     if (!present.has(section.role) || !ownRole(outline, section)) return void run();
-    const name = section.heading ? x(section.heading) : roleName(section.role);
+    const name = section.heading ?? roleName(section.role);
     ask(section.id, `文档已有“${roleName(section.role)}”部分。再插入“${name}”会出现两处同一部分。确定要插入吗？`, run);
   };
   const confirm = (at: string) =>
@@ -170,16 +181,13 @@ export default function OutlineTab({ host, state }: TabProps) {
     <div className={styles.root}>
       <TypePicker state={state} />
       <div className={styles.row}>
-        <Field label="巡视/巡察" hint={!picked.inspection && said.inspection ? "按文档识别" : undefined}>
-          <Select value={inspection} onChange={(_, d) => pick({ inspection: d.value as OutlinePrefs["inspection"] })} data-testid="variant-inspection">
-            <option value="巡视">巡视</option>
-            <option value="巡察">巡察</option>
-          </Select>
-        </Field>
-        <Field label="会议" hint={!picked.meeting && said.meeting ? "按文档识别" : undefined}>
-          <Select value={meeting} onChange={(_, d) => pick({ meeting: d.value as OutlinePrefs["meeting"] })} data-testid="variant-meeting">
-            <option value="special">专题民主生活会</option>
-            <option value="annual">年度民主生活会</option>
+        <Field label="会议" hint={!picked.meeting && said.meeting && said.meeting === meeting ? "按文档识别" : served.length < MEETING_KIND_IDS.length ? `${docTypeName(type)}只用于巡视、巡察整改` : undefined}>
+          <Select value={meeting} onChange={(_, d) => pick({ meeting: d.value as MeetingKind })} data-testid="variant-meeting">
+            {served.map((k) => (
+              <option key={k} value={k}>
+                {meetingName(k)}
+              </option>
+            ))}
           </Select>
         </Field>
         {outline.titles.length > 1 && (
@@ -194,6 +202,54 @@ export default function OutlineTab({ host, state }: TabProps) {
           </Field>
         )}
       </div>
+      {meeting === "topic" && (
+        <Field label="专题名称" hint="填入标题和开头，如：落实全面从严治党主体责任">
+          <Input value={topic} onChange={(_, d) => pick({ topic: d.value })} placeholder="专题名称" data-testid="meeting-topic" />
+        </Field>
+      )}
+      {meeting === "campaign" && (
+        <Field
+          label="学习教育名称"
+          hint={
+            focus.campaign && campaign !== focus.campaign.name
+              ? "与年度重点文件所列学习教育不同，查摆方面按通用提纲"
+              : focus.campaign && focus.campaign.year < year
+                ? `年度重点文件所列为${focus.campaign.year}年的学习教育，请以本次会议通知为准`
+                : undefined
+          }
+        >
+          <Input value={campaign} onChange={(_, d) => pick({ campaign: d.value })} placeholder={focus.campaign?.name ?? "学习教育名称"} data-testid="meeting-campaign" />
+        </Field>
+      )}
+      {meeting === "annual" && (
+        <div data-testid="focus-year">
+          <Text size={200} block className={styles.muted}>
+            会议年度：{year}年度。对照检查重点：{focus.label}（{focus.source.publisher} {focus.source.date}；{loaded?.from === "file" ? "读自年度重点文件" : "加载项内置"}）。
+          </Text>
+          {notice && !confirmed && (
+            <MessageBar intent="warning" layout="multiline" data-testid="focus-notice">
+              <MessageBarBody>
+                {year}年度的对照检查重点尚未收录。{notice}。
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => setPrefs({ focusConfirmed: `${year}:${focus.year}` })} data-testid="focus-confirm">
+                  已对照通知，确认
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {notice && confirmed && (
+            <Text size={200} block data-testid="focus-confirmed">
+              已确认：{year}年度会议按{focus.year}年度重点编写（{notice}）。
+            </Text>
+          )}
+        </div>
+      )}
+      {loaded?.warning && (
+        <MessageBar intent="error" data-testid="focus-warning">
+          <MessageBarBody>{loaded.warning}</MessageBarBody>
+        </MessageBar>
+      )}
       <Checkbox checked={prefs.format === "gbt"} onChange={(_, d) => setPrefs({ format: d.checked ? "gbt" : "plain" })} label="按国标（GB/T 9704）设置字体字号；取消则沿用文档自身样式" />
       <div className={layout.actions}>
         {/* The primary way in for a new document only: in a document with text, a second outline is rarely wanted. */}
@@ -216,7 +272,7 @@ export default function OutlineTab({ host, state }: TabProps) {
           <Text weight="semibold">下一步：文档还缺少</Text>
           {missing.map((m) => (
             <div key={m.section.id} className={styles.missing}>
-              <Text>{m.section.heading ? x(m.section.heading) : roleName(m.section.role)}</Text>
+              <Text>{m.section.heading ?? roleName(m.section.role)}</Text>
               <Button size="small" onClick={() => void insertMissing(m.section, m.after)} data-testid="insert-missing">
                 插入到应在位置
               </Button>
@@ -241,7 +297,7 @@ export default function OutlineTab({ host, state }: TabProps) {
             const next = new Set(subs);
             if (on) next.add(id);
             else next.delete(id);
-            setChosen({ ...chosen, [type]: next });
+            setChosen({ ...chosen, [chosenKey]: next });
           }}
           onInsert={() => insertSectionAsking(section)}
           onInsertSub={(sub) => void insertSubsection(sub)}
@@ -285,11 +341,10 @@ function SectionNode(props: {
   styles: ReturnType<typeof useStyles>;
 }) {
   const { outline, section, opts, open, styles } = props;
-  const x = (t: string) => expandTokens(t, opts, outline);
   const layout = useLayoutStyles();
   const required = isRequired(section, opts);
   const included = sectionIncluded(section, opts);
-  const name = section.heading ? x(section.heading) : roleName(section.role);
+  const name = section.heading ?? roleName(section.role);
   return (
     <div className={styles.section} data-testid="outline-section">
       <div className={styles.sectionHead}>
@@ -321,26 +376,26 @@ function SectionNode(props: {
       {open && (
         <>
           <Text className={styles.guidance} block>
-            写作要点：{x(section.guidance)}
+            写作要点：{section.guidance}
           </Text>
           {section.variants.length > 0 && (
             <Text size={200} block>
-              常见标题：{section.variants.map(x).join("／")}
+              常见标题：{section.variants.join("／")}
             </Text>
           )}
           {section.subsections.map((sub) => (
             <div key={sub.id} data-testid="outline-subsection">
               <div className={styles.sub}>
-                <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={x(sub.heading)} />
-                <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题" aria-label={`插入二级标题：${x(sub.heading)}`}>
+                <Checkbox size="medium" checked={props.chosen.has(sub.id)} onChange={(_, d) => props.onChoose(sub.id, !!d.checked)} label={sub.heading} />
+                <Button size="small" appearance="subtle" onClick={() => props.onInsertSub(sub)} title="在光标处插入这个二级标题" aria-label={`插入二级标题：${sub.heading}`}>
                   插入
                 </Button>
               </div>
               {(sub.variants.length > 0 || sub.guidance) && (
                 <Text size={200} block className={styles.subNote}>
-                  {sub.variants.length > 0 && `亦作：${sub.variants.map(x).join("／")}`}
+                  {sub.variants.length > 0 && `亦作：${sub.variants.join("／")}`}
                   {sub.variants.length > 0 && sub.guidance ? "。" : ""}
-                  {sub.guidance && x(sub.guidance)}
+                  {sub.guidance}
                 </Text>
               )}
             </div>

@@ -1,6 +1,8 @@
 // The 短语 tab: as-you-type search (汉字, 全拼, 拼音首字母), suggestions for the section at the cursor, inserting at the
 // cursor without replacing a selection, 下一个待填处, and the user's own snippets (save, edit, delete, favourite, import, export).
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { meetingName } from "../../core/outlines/meetings";
+import { meetingOf } from "../outlinePrefs";
 import { Badge, Button, Divider, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { ROLES, roleName, type Role } from "../../core/model";
 import {
@@ -124,10 +126,12 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
 
   const role = state.cursorRole;
   const type = state.type;
+  // Suggestions fit the meeting being prepared: no 巡视 wording for an annual meeting.
+  const meeting = meetingOf(state.doc);
   const results = useMemo(() => {
     if (!index || !lib) return null;
-    return search(index, query, { role, type, ...preferencesOf(lib), kind: kind || null, limit: 30 });
-  }, [index, lib, query, role, type, kind]);
+    return search(index, query, { role, type, meeting, ...preferencesOf(lib), kind: kind || null, limit: 30 });
+  }, [index, lib, query, role, type, meeting, kind]);
 
   const insert = async (s: Snippet) => {
     const ok =
@@ -178,7 +182,7 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
           下一个待填处
         </Button>
         <Text size={200} className={styles.muted} data-testid="snippet-context">
-          {query ? `找到 ${results?.total ?? 0} 条` : role ? `推荐：适合“${roleName(role)}”的表述` : "推荐：常用表述"}
+          {query ? `找到 ${results?.total ?? 0} 条` : `${role ? `推荐：适合“${roleName(role)}”的表述` : "推荐：常用表述"}（${meetingName(meeting)}）`}
         </Text>
       </div>
       {warning && <Text size={200} className={styles.muted}>{warning}</Text>}

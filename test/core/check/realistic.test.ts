@@ -80,11 +80,11 @@ const DOCS: Doc[] = [
   {
     file: "personal-review-items.txt",
     type: "personal-review",
-    roles: ["problems", "causes", "measures", "personal-matters"],
+    roles: ["last-rectification", "problems", "causes", "measures", "personal-matters"],
     junk: junkAfter("【本文为会员资料，仅供内部学习，严禁外传】", "（二）担当作为方面"),
     placeholder: replaceIn("根据市委办公室", "2025年度", "XX年度"),
     gap: { rule: "numbering-sequence", inject: replaceIn("2.政治敏锐性", "2.", "3.") },
-    missing: drop("二、问题产生的原因分析", "三、整改措施", "二、整改措施", [["三、", "二、"]]),
+    missing: drop("三、问题产生的原因分析", "四、整改措施", "三、整改措施", [["四、", "三、"]]),
     comma: replaceIn("2.改革创新的劲头", "，对企业", ",对企业"),
   },
   {

@@ -1,5 +1,7 @@
 // The shipped phrase library: schema, uniqueness, fill-ins, quotes, coverage of every section, and a fresh pinyin index.
 import fs from "node:fs";
+import { shippedFocus } from "../../../src/core/outlines/focus";
+import { getOutline, meetingsOf } from "../../../src/core/outlines/library";
 import path from "node:path";
 import * as pinyinPro from "pinyin-pro";
 import { DOC_TYPE_IDS, type DocTypeId, type Role } from "../../../src/core/model";
@@ -13,8 +15,8 @@ const root = path.resolve(__dirname, "../../..");
 const snippets = builtinSnippets();
 
 describe("shipped phrase library", () => {
-  it("validates against the schema and merges both files", () => {
-    expect(BUILTIN_FILES.map((f) => f.name)).toEqual(["review.json", "speech-report.json"]);
+  it("validates against the schema and merges the files", () => {
+    expect(BUILTIN_FILES.map((f) => f.name)).toEqual(["review.json", "speech-report.json", "meetings.json"]);
     for (const f of BUILTIN_FILES) expect(Array.isArray(f.data) && (f.data as unknown[]).length > 0).toBe(true);
     expect(snippets.length).toBe(BUILTIN_FILES.reduce((n, f) => n + (f.data as unknown[]).length, 0));
   });
@@ -52,7 +54,7 @@ describe("shipped phrase library", () => {
   it("covers every role of every type (the brief's table and the outline library)", () => {
     const expected = new Map<DocTypeId, Set<Role>>(DOC_TYPE_IDS.map((t) => [t, new Set(EXPECTED_ROLES[t])]));
     const dir = path.join(root, "src/data/outlines");
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "year-focus.json")) {
       const outline = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { type: DocTypeId; sections: { role: Role }[] };
       for (const s of outline.sections) expected.get(outline.type)?.add(s.role);
     }
@@ -66,7 +68,7 @@ describe("shipped phrase library", () => {
   it("offers at least 10 snippets for every section of every outline (a full suggestion list at the cursor)", () => {
     const dir = path.join(root, "src/data/outlines");
     const thin: string[] = [];
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "year-focus.json")) {
       const outline = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { type: DocTypeId; sections: { role: Role }[] };
       for (const role of new Set(outline.sections.map((s) => s.role))) {
         const n = snippets.filter((s) => s.types.includes(outline.type) && s.roles.includes(role)).length;
@@ -122,5 +124,28 @@ describe("pinyin-index.json (npm run build:pinyin)", () => {
     });
     expect(stale).toEqual([]);
     expect(Object.keys(data.entries).length).toBe(texts.length);
+  });
+});
+
+describe("the meetings users prepare most (issue 16)", () => {
+  const snippets = builtinSnippets();
+  it.each(["年度民主生活会", "学习教育", "家风家教", "相互批评", "统筹发展和安全"])("at least 25 snippets tagged %s", (tag) => {
+    expect(snippets.filter((s) => s.tags.includes(tag)).length).toBeGreaterThanOrEqual(25);
+  });
+  it("the annual meeting's five 带头 points are offered as written in the year file", () => {
+    const texts = new Set(snippets.map((s) => s.text));
+    for (const p of shippedFocus().points) expect(texts.has(p.text)).toBe(true);
+  });
+  it("personal and team problem sections go straight to problems: no achievement talk", () => {
+    const talk = snippets.filter((s) => s.roles.includes("problems") && s.types.some((t) => t === "personal-review" || t === "team-review") && /肯定成绩|成绩是主要的|取得了.{0,8}成绩/.test(s.text));
+    expect(talk.map((s) => s.id)).toEqual([]);
+  });
+  it("wrong or dated wording is gone from snippets and outlines", () => {
+    const outlineText = DOC_TYPE_IDS.flatMap((t) => meetingsOf(t).map((m) => JSON.stringify(getOutline(t, { meeting: m })))).join("");
+    const all = snippets.map((s) => s.text).join("\n") + outlineText;
+    for (const wrong of [/驰而不息落实中央八项规定精神/, /团结—批评—团结”?的精神/, /红红脸、出出汗、排排毒/, /与主题教育、专项整治、年度重点任务统筹推进/, /开展.{0,2}我为群众办实事.{0,2}实践活动/]) expect(all).not.toMatch(wrong);
+    expect(all).toMatch(/锲而不舍落实中央八项规定精神/);
+    expect(all).toMatch(/咬耳扯袖、红脸出汗/);
+    expect(all).toMatch(/与【本年度学习教育】、专项整治、年度重点任务统筹推进/);
   });
 });
