@@ -73,9 +73,11 @@ export interface DocumentHost {
   /**
    * Define (or redefine) the 公文 paragraph styles from a flat OPC package (src/core/format/ooxml.ts) in one batch and
    * read them back. Absent where the host cannot add styles yet (today: Word; see README 排版): 一键排版 then keeps
-   * setting direct formats and says what is left to do by hand.
+   * setting direct formats and says what is left to do by hand. `defs` are the definitions the package was built from
+   * (gongwenStyleDefs): the Word host checks and updates styles from them rather than parsing the package again, which
+   * keeps an XML parser out of the pane; the in-memory host reads the package itself, as Word would.
    */
-  defineStyles?(pkg: string): Promise<StylesResult>;
+  defineStyles?(pkg: string, defs: readonly GongwenStyleDef[]): Promise<StylesResult>;
   /** The 公文 styles the document defines now (empty if none). */
   readStyles?(): Promise<GongwenStyleDef[]>;
 }

@@ -378,7 +378,7 @@ export class MemoryHost implements DocumentHost {
   styles = new Map<string, GongwenStyleDef>();
 
   /** Define the styles the package carries, as Word's insertOoxml would (an existing style of the same name is replaced). */
-  async defineStyles(pkg: string): Promise<StylesResult> {
+  async defineStyles(pkg: string, _defs?: readonly GongwenStyleDef[]): Promise<StylesResult> {
     await this.batch(true);
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
     let defs: GongwenStyleDef[];

@@ -6,8 +6,7 @@ import type { Fix } from "../core/check/types";
 import type { FormatPlan } from "../core/format/plan";
 import { capabilitiesFrom, type DocumentFormats, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type RestoreResult } from "../core/format/types";
 import type { ApplyResult, CursorInfo, DocumentHost, InsertAt, Location, StylesResult } from "./DocumentHost";
-import { XMLParser } from "fast-xml-parser";
-import { parseStylesPackage } from "../core/format/ooxml";
+import type { GongwenStyleDef } from "../core/format/ooxml";
 import { defineWordStyles } from "./word/styles";
 import { applyFixesIn } from "./word/fixes";
 import { applyFormattingIn, readFormatsIn, restoreFormattingIn } from "./word/format";
@@ -22,14 +21,10 @@ export class WordHost implements DocumentHost {
   /** The Word.run in flight: the next one starts when it has settled. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Adding the 公文 styles needs getStyles and Style.paragraphFormat (WordApi 1.5); below it the pane says what is left by hand. */
-  readonly defineStyles?: (pkg: string) => Promise<StylesResult>;
+  readonly defineStyles?: (pkg: string, defs: readonly GongwenStyleDef[]) => Promise<StylesResult>;
   constructor(private deps: WordHostDeps) {
     if (deps.isSetSupported?.("WordApi", "1.5")) {
-      this.defineStyles = async (pkg) => {
-        const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
-        const defs = parseStylesPackage(pkg, (xml) => parser.parse(xml));
-        return defineWordStyles((b) => this.run(b), pkg, defs, !!deps.isSetSupported?.("WordApi", "1.4"));
-      };
+      this.defineStyles = (pkg, defs) => defineWordStyles((b) => this.run(b), pkg, defs, !!deps.isSetSupported?.("WordApi", "1.4"));
     }
   }
 

@@ -6,7 +6,7 @@ import { CHINESE_FONT_SIZES, GBT_DEFAULTS, type FormatSettings } from "../../cor
 import { DEFAULT_FORMAT_OPTIONS, formatNotes, planFormatting, summarizePlan, type FormatOptions, type FormatPlan, type PlanSummaryRow } from "../../core/format/plan";
 import { CLEANUP_OPTIONS, cleanupFixes, cleanupPlaces, planCleanup, withoutPlaces, type CleanupOption } from "../../core/format/cleanup";
 import type { FormatBackup } from "../../core/format/types";
-import { GONGWEN_STYLES, gongwenStylesPackage } from "../../core/format/ooxml";
+import { GONGWEN_STYLES, gongwenStyleDefs, gongwenStylesPackage } from "../../core/format/ooxml";
 
 /** What is left to do by hand where the host cannot add the 公文 styles. */
 const STYLES_BY_HAND =
@@ -155,7 +155,7 @@ export default function FormatTab({ host, state }: TabProps) {
         setOutcome({ intent: "warning", lines: [STYLES_BY_HAND] });
         return;
       }
-      const { defs, notes } = await host.defineStyles(gongwenStylesPackage(settingsOf(prefs)));
+      const { defs, notes } = await host.defineStyles(gongwenStylesPackage(settingsOf(prefs)), gongwenStyleDefs(settingsOf(prefs)));
       const body = defs.find((d) => d.id === "GongwenBody");
       setOutcome({
         intent: defs.length === GONGWEN_STYLES.length && !notes.length ? "success" : "warning",

@@ -287,7 +287,6 @@ export default function OutlineTab({ host, state }: TabProps) {
       {outline.sections.map((section) => (
         <SectionNode
           key={section.id}
-          outline={outline}
           section={section}
           opts={opts}
           open={!!expanded[section.id]}
@@ -325,7 +324,6 @@ export default function OutlineTab({ host, state }: TabProps) {
 }
 
 function SectionNode(props: {
-  outline: Outline;
   section: OutlineSection;
   opts: SkeletonOptions;
   open: boolean;
@@ -340,7 +338,7 @@ function SectionNode(props: {
   confirm: ReactNode;
   styles: ReturnType<typeof useStyles>;
 }) {
-  const { outline, section, opts, open, styles } = props;
+  const { section, opts, open, styles } = props;
   const layout = useLayoutStyles();
   const required = isRequired(section, opts);
   const included = sectionIncluded(section, opts);
