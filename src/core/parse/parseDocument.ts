@@ -188,7 +188,7 @@ export function parseDocument(paragraphs: readonly Paragraph[], options: ParseOp
 
   const assign = (type: DocTypeId) => assignRoles(roots, texts, type);
   const guess = options.type
-    ? { id: options.type, confidence: 1, scores: {} as Record<DocTypeId, number> }
+    ? { id: options.type, confidence: 1, scores: {} as Record<DocTypeId, number>, reasons: ["用户指定"] }
     : detectType({ texts, title, salutation, preambleStart: bodyStart, preambleEnd, closing, roots, rolesFor: assign });
   assign(guess.id);
 
@@ -420,6 +420,8 @@ function assignRoles(roots: Heading[], texts: string[], type: DocTypeId): void {
     }
     if (h.number > 0) prevNumber = h.number;
     const own = classifyHeading(h.title, type);
+    // A review that restarts 一、 after its causes without a lead-in the table knows: what follows the causes is the measures.
+    if (group > 1 && !groupRole && (type === "personal-review" || type === "team-review") && roots.some((r) => r.paragraph < h.paragraph && r.role === "causes")) groupRole = "measures";
     groups.push(group);
     leadRoles[group] = groupRole;
     if (group > 1 && groupRole) h.role = groupRole;

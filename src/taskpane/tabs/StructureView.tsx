@@ -16,7 +16,7 @@ export function TypePicker({ state }: Pick<TabProps, "state">) {
   const { doc, typeOverride, setTypeOverride } = state;
   const detected = doc?.type;
   return (
-    <Field label="材料类型" hint={detected && !typeOverride ? `自动识别（置信度 ${Math.round(detected.confidence * 100)}%）` : typeOverride ? "已手动指定" : undefined}>
+    <Field label="材料类型" hint={detected && !typeOverride ? `自动识别（置信度 ${Math.round(detected.confidence * 100)}%）${detected.reasons?.length ? `：${detected.reasons.slice(0, 3).join("；")}` : ""}` : typeOverride ? "已手动指定" : undefined}>
       <Select
         value={typeOverride ?? detected?.id ?? ""}
         onChange={(_, d) => setTypeOverride((d.value || null) as DocTypeId | null)}
