@@ -132,6 +132,36 @@ describe("every entry over correct text written by us", () => {
     if (e.name) expect(hits(`深刻把握“${e.name}”的丰富内涵。`)).toEqual([]);
     for (const a of e.alsoCorrect ?? []) expect(hits(`坚持${a}。`)).toEqual([]);
   });
+  test.each([
+    "推进全面深化改革、全面依法治国、全面从严治党。",
+    "坚持把自己摆进去、把工作摆进去，深刻剖析问题根源。",
+    "召开支部委员会、党小组会，研究整改事项。",
+    "坚持人民至上，把群众满意作为检验整改成效的标准。",
+    "在守正创新、系统观念上下功夫，推动工作提质增效。",
+    "学习总书记关于巡视工作的重要论述。",
+    "党的十九大以来的五年，我们推动了一批重点项目。",
+    "落实主体责任，支持纪检监察组履行监督责任。",
+    "做到对党忠诚、个人干净、敢于担当。",
+    "弘扬伟大建党精神，传承红色基因。",
+    "全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。",
+    "深入开展深入贯彻中央八项规定精神学习教育。",
+    "牢记“三个务必”，坚定历史自信、增强历史主动。",
+  ])("an everyday sentence: %s", (text) => {
+    expect(hits(text)).toEqual([]);
+  });
+  test("the shipped snippets and outline skeletons (over a thousand sentences of ours): no formulation finding", () => {
+    const texts: string[] = [];
+    const walk = (o: unknown): void => {
+      if (typeof o === "string") texts.push(...o.split("\n"));
+      else if (o && typeof o === "object") for (const v of Object.values(o)) walk(v);
+    };
+    const data = path.join(__dirname, "../../../src/data");
+    for (const dir of ["snippets", "outlines"]) {
+      for (const f of fs.readdirSync(path.join(data, dir)).filter((x) => x.endsWith(".json") && !x.startsWith("pinyin"))) walk(JSON.parse(fs.readFileSync(path.join(data, dir, f), "utf8")));
+    }
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(run(formulation, texts).map((f) => `${f.message}｜${texts[f.paragraph]}`)).toEqual([]);
+  });
   const dirs = ["clean", "realistic", "genre"].map((d) => path.join(__dirname, "../../fixtures", d)).filter((d) => fs.existsSync(d));
   const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => path.join(d, f)));
   test.each(files.map((f) => [path.basename(f), f] as const))("%s: no formulation finding", (_n, file) => {
