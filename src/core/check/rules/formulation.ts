@@ -408,12 +408,14 @@ function checkLists(text: string, i: number, entry: FormulationEntry, e: EntryIn
       continue;
     }
 
-    // Members missing: after the name (any number), or in a formulation always cited whole (one missing).
+    // Members missing: after the name (any number); all but one with a hole in the middle (a botched citation of any list of
+    // four or more); or, in a formulation always cited whole, one missing at either end.
     if (foreign.length || !missing.length || k < 2 || n < 3) continue;
     const gap = indices[k - 1] - indices[0] + 1 > k;
     let severity: Severity | null = null;
     if (named) severity = "error";
-    else if (entry.closed && k === n - 1 && (gap || n >= 4)) severity = gap ? "error" : "warning";
+    else if (k === n - 1 && gap && (entry.closed || n >= 4)) severity = "error";
+    else if (entry.closed && k === n - 1 && n >= 4) severity = "warning";
     if (!severity) continue;
     const a = members[0].start;
     const b = members[k - 1].end;
