@@ -27,6 +27,9 @@ interface Model {
   info: Map<FormulationEntry, EntryInfo>;
   outdated: { id: string; trigger: string; re: RegExp; unless: RegExp | null; message: string; severity: Severity }[];
   patterns: { entry: FormulationEntry; trigger: string; re: RegExp; right: string }[];
+  /** Wrong counts and classifiers of counted names, and the expression that finds any counted name of those suffixes. */
+  variants: Map<string, Extract<FormulationPhrase, { kind: "wrong" }>>;
+  countedName: RegExp;
 }
 
 interface EntryInfo {
@@ -77,6 +80,10 @@ function buildModel(): Model {
   const phrases: FormulationPhrase[] = [];
   const info = new Map<FormulationEntry, EntryInfo>();
   const known = new Set<string>();
+  // Names with another count or classifier: found by one regular expression per paragraph, not by the phrase matcher,
+  // whose buckets for 两/三/四… would otherwise hold hundreds of them.
+  const variants = new Map<string, Extract<FormulationPhrase, { kind: "wrong" }>>();
+  const suffixes = new Set<string>();
   for (const e of entries) {
     for (const n of [e.name, ...(e.aliases ?? [])]) if (n) known.add(n);
     known.add(e.canonical);
@@ -115,7 +122,8 @@ function buildModel(): Model {
           if ((num === m[1] || (num === "二" && m[1] === "两")) && cl === m[2]) continue;
           const variant = num === m[1] || (num === "二" && m[1] === "两") ? "short" : "count";
           if (variant === "short" && cl !== "个" && m[2] !== "个") continue;
-          phrases.push({ text: v, kind: "wrong", right: name, entry: e, variant, severity: variant === "short" && m[2] !== "个" ? "warning" : undefined });
+          variants.set(v, { text: v, kind: "wrong", right: name, entry: e, variant, severity: variant === "short" && m[2] !== "个" ? "warning" : undefined });
+          suffixes.add(m[3]);
         }
       }
     }
@@ -131,7 +139,9 @@ function buildModel(): Model {
     message: o.message,
     severity: "info" as Severity,
   }));
-  return { matcher: new PhraseMatcher(phrases), info, outdated, patterns };
+  const escaped = [...suffixes].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const countedName = new RegExp(`[${NUMS.join("")}][${CLASSIFIERS.join("")}](?:${escaped.join("|")})`, "gu");
+  return { matcher: new PhraseMatcher(phrases), info, outdated, patterns, variants, countedName };
 }
 
 /** The sentence around [start, end): from the previous 。；！？ to the next. */
@@ -215,7 +225,17 @@ export const formulation: Rule = {
       if (!text) continue;
       const found = matcher.findAll(text);
       const taken: [number, number][] = [];
-      if (found.length) checkPhrases(text, i, found, info, report, taken);
+      const shadow: [number, number][] = [];
+      if (found.length) checkPhrases(text, i, found, info, report, taken, shadow);
+      // A right form shadows a wrong counted name over it, unless it lies wholly inside (五个必须 inside 五个必须坚持).
+      const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b) || shadow.some(([x, y]) => a < y && x < b && !(a <= x && y <= b));
+      model.countedName.lastIndex = 0;
+      for (let m = model.countedName.exec(text); m; m = model.countedName.exec(text)) {
+        const v = model.variants.get(m[0]);
+        if (!v || overlaps(m.index, m.index + m[0].length)) continue;
+        reportWrong(text, i, v, m.index, info, report);
+        taken.push([m.index, m.index + m[0].length]);
+      }
       for (const p of model.patterns) {
         if (!text.includes(p.trigger)) continue;
         p.re.lastIndex = 0;
@@ -244,6 +264,7 @@ function checkPhrases(
   info: Map<FormulationEntry, EntryInfo>,
   report: (r: ReportInput) => void,
   taken: [number, number][],
+  shadow: [number, number][],
 ): void {
   // Wrong forms: leftmost, longest; a right form (a name, a canonical text) shadows what lies inside it.
   let covered = 0;
@@ -264,26 +285,29 @@ function checkPhrases(
     if (offset < covered) continue;
     if (p.kind === "ok") {
       covered = offset + p.text.length;
+      shadow.push([offset, covered]);
       continue;
     }
     if (p.guards?.length && insideLonger(text, offset, p.text, p.guards)) continue;
     if (p.right.includes(p.text) && insideLonger(text, offset, p.text, [p.right])) continue;
     covered = offset + p.text.length;
     taken.push([offset, covered]);
-    const e = info.get(p.entry)!;
-    const severity = e.severity === "info" ? "info" : (p.severity ?? e.severity);
-    const messageId = p.variant ?? "wrong";
-    report({
-      messageId,
-      data: { found: p.text, expected: p.right, members: p.entry.canonical },
-      paragraph: i,
-      range: [offset, covered],
-      fix: { text: p.right },
-      severity,
-    });
+    reportWrong(text, i, p, offset, info, report);
   }
   if (!byEntry) return;
   for (const [entry, hits] of byEntry) checkLists(text, i, entry, info.get(entry)!, hits, report);
+}
+
+function reportWrong(text: string, i: number, p: Extract<FormulationPhrase, { kind: "wrong" }>, offset: number, info: Map<FormulationEntry, EntryInfo>, report: (r: ReportInput) => void): void {
+  const e = info.get(p.entry)!;
+  report({
+    messageId: p.variant ?? "wrong",
+    data: { found: p.text, expected: p.right, members: p.entry.canonical },
+    paragraph: i,
+    range: [offset, offset + p.text.length],
+    fix: { text: p.right },
+    severity: e.severity === "info" ? "info" : (p.severity ?? e.severity),
+  });
 }
 
 /** Lists of one formulation's members in a paragraph: runs of items joined by separators, with non-members among them. */
