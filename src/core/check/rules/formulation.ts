@@ -30,6 +30,8 @@ interface Model {
   /** Wrong counts and classifiers of counted names, and the expression that finds any counted name of those suffixes. */
   variants: Map<string, Extract<FormulationPhrase, { kind: "wrong" }>>;
   countedName: RegExp;
+  /** Any trigger of `patterns` or `outdated`. */
+  triggers: RegExp;
 }
 
 interface EntryInfo {
@@ -141,7 +143,8 @@ function buildModel(): Model {
   }));
   const escaped = [...suffixes].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const countedName = new RegExp(`[${NUMS.join("")}][${CLASSIFIERS.join("")}](?:${escaped.join("|")})`, "gu");
-  return { matcher: new PhraseMatcher(phrases), info, outdated, patterns, variants, countedName };
+  const triggers = new RegExp([...new Set([...patterns, ...outdated].map((x) => x.trigger))].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "u");
+  return { matcher: new PhraseMatcher(phrases), info, outdated, patterns, variants, countedName, triggers };
 }
 
 /** The sentence around [start, end): from the previous 。；！？ to the next. */
@@ -219,23 +222,28 @@ export const formulation: Rule = {
   },
   check(doc, report) {
     model ??= buildModel();
+    const taken: [number, number][] = [];
+    const shadow: [number, number][] = [];
     const { matcher, info } = model;
     for (let i = 0; i < doc.paragraphs.length; i++) {
       const text = paragraphText(doc, i);
       if (!text) continue;
       const found = matcher.findAll(text);
-      const taken: [number, number][] = [];
-      const shadow: [number, number][] = [];
+      taken.length = 0;
+      shadow.length = 0;
       if (found.length) checkPhrases(text, i, found, info, report, taken, shadow);
-      // A right form shadows a wrong counted name over it, unless it lies wholly inside (五个必须 inside 五个必须坚持).
-      const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b) || shadow.some(([x, y]) => a < y && x < b && !(a <= x && y <= b));
       model.countedName.lastIndex = 0;
       for (let m = model.countedName.exec(text); m; m = model.countedName.exec(text)) {
         const v = model.variants.get(m[0]);
-        if (!v || overlaps(m.index, m.index + m[0].length)) continue;
-        reportWrong(text, i, v, m.index, info, report);
-        taken.push([m.index, m.index + m[0].length]);
+        const a = m.index;
+        const b = a + m[0].length;
+        // A right form shadows a wrong counted name over it, unless it lies wholly inside (五个必须 inside 五个必须坚持).
+        if (!v || taken.some(([x, y]) => a < y && x < b) || shadow.some(([x, y]) => a < y && x < b && !(a <= x && y <= b))) continue;
+        reportWrong(text, i, v, a, info, report);
+        taken.push([a, b]);
       }
+      // One test for every trigger of the patterns and the outdated table; most paragraphs have none.
+      if (!model.triggers.test(text)) continue;
       for (const p of model.patterns) {
         if (!text.includes(p.trigger)) continue;
         p.re.lastIndex = 0;
