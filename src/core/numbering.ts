@@ -152,7 +152,10 @@ function mk(style: MarkerStyle, level: 1 | 2 | 3 | 4, number: number, text: stri
   return { style, level, number, text, standard, nonstandard: nonstandard || text !== standard, length };
 }
 
-/** Run-in enumeration words: 一是/二是, 一要/二要, 一是要, 第一，/第二，, 首先/其次/再次/最后. */
+/**
+ * Run-in enumeration words: 一是/二是, 一要/二要, 一是要, 第一，/第二，, 首先/其次/再次/最后. A closing point may run on
+ * without a comma: 最后我再强调一下…, 最后一点，….
+ */
 export type EnumSeries = "shi" | "yao" | "di" | "seq";
 
 export interface EnumMark {
@@ -166,7 +169,7 @@ export interface EnumMark {
 export const LAST = 999;
 
 const RE_ENUM = new RegExp(
-  `(^|[。；;！!？?：:，,\\s\\u3000（(“"])(?:(${CN})是要?|(${CN})要(?![求素件点])|第(${CN})(?=[，,、：:])|(首先|其次|再次|最后)(?=[，,]))`,
+  `(^|[。；;！!？?：:，,\\s\\u3000（(“"])(?:(${CN})是要?|(${CN})要(?![求素件点])|第(${CN})(?=[，,、：:])|(最后[，,]?我?(?:再|还要|还想)?(?:强调|讲|说|提)(?:一下|一点|两点|两句|几句|一句)?|最后(?:一点|一条|一个方面)(?=[，,：:])|首先|其次|再次|最后)(?=[，,：:]|(?<=[下点句调讲说提])))`,
   "g",
 );
 
@@ -192,7 +195,7 @@ export function findEnumerations(text: string): EnumMark[] {
       number = fromChineseNumber(m[4]);
     } else {
       series = "seq";
-      number = { 首先: 1, 其次: 2, 再次: 3, 最后: LAST }[m[5] as "首先"];
+      number = m[5].startsWith("最后") ? LAST : { 首先: 1, 其次: 2, 再次: 3 }[m[5] as "首先"];
     }
     // 一要 and 一是 are numerals only when small; "十要" or "百是" are not enumerations in practice.
     if (number > 0 && (number <= 20 || number === LAST)) out.push({ series, number, text: word, offset, length: word.length });

@@ -36,7 +36,7 @@ describe("tigang", () => {
     expect(json.files).toHaveLength(2);
     const f = json.files[0];
     expect(Object.keys(f).sort()).toEqual(["file", "findings", "outline", "paragraphs", "type"].sort());
-    expect(f.type).toEqual({ id: "rectification-report", name: "整改落实情况报告", confidence: expect.any(Number) });
+    expect(f.type).toEqual({ id: "rectification-report", name: "整改落实情况报告", confidence: expect.any(Number), reasons: expect.arrayContaining([expect.any(String)]) });
     expect(f.outline[0]).toEqual({ level: 1, marker: "一、", number: 1, title: "加强组织领导，扎实推进整改工作", role: "organization", paragraph: 6, children: [] });
     for (const finding of json.files.flatMap((x: { findings: unknown[] }) => x.findings)) {
       expect(finding).toEqual(expect.objectContaining({ rule: expect.any(String), severity: expect.stringMatching(/^(error|warning|info)$/), message: expect.any(String), paragraph: expect.any(Number) }));

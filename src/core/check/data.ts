@@ -7,6 +7,7 @@ import junkData from "../../data/junk.json";
 
 export type TypoEntry = TyposFile["entries"][number];
 export type FormulationEntry = FormulationsFile["entries"][number];
+export type OutdatedFormulation = FormulationsFile["outdated"][number];
 export interface JunkEntry {
   id: string;
   re: RegExp;
@@ -30,8 +31,19 @@ export function typoEntries(): TypoEntry[] {
   return (typos ??= load<TyposFile>(typosData, "typos.json").entries);
 }
 
+let formulationTable: FormulationsFile | null = null;
+
+function formulationData(): FormulationsFile {
+  return (formulationTable ??= load<FormulationsFile>(formulationsData, "formulations.json"));
+}
+
 export function formulationEntries(): FormulationEntry[] {
-  return (formulations ??= load<FormulationsFile>(formulationsData, "formulations.json").entries);
+  return (formulations ??= formulationData().entries);
+}
+
+/** The table of outdated wordings (十九大精神 as the current task, 系列重要讲话精神 …). */
+export function outdatedFormulations(): OutdatedFormulation[] {
+  return formulationData().outdated;
 }
 
 /** Junk patterns compiled with flags giu (global, case-insensitive, Unicode). */

@@ -19,17 +19,42 @@ export const TyposSchema = z.object({
   ),
 });
 
+const Url = z.nullable(z.string().check(z.regex(/^https?:\/\//)));
+
+/**
+ * Fixed formulations (提法). `members` are the items in their canonical order; an item may list accepted forms as
+ * "canonical|other form". `closed`: always cited whole, so a list missing one is wrong even without the name; `generic`:
+ * the members are everyday phrases, checked only with the name near; `counted`: the
+ * number in the name is part of the term (六个必须坚持), so the name with another number is wrong (closed entries too). `source`: the authoritative page the wording was
+ * checked against; an entry without one is reported as 提示 only. `outdated`: a table of outdated wordings, each with the
+ * contexts (`unless`) in which it is a fact of the past and not the current task.
+ */
 export const FormulationsSchema = z.object({
   version: z.literal(1),
   entries: z.array(
     z.object({
       id: Text,
       name: z.nullable(z.string()),
+      aliases: z.optional(z.array(Text)),
       canonical: z.string(),
       members: z.array(Text),
       ordered: z.boolean(),
-      wrong: z.array(z.object({ text: Text, right: z.string() })),
+      closed: z.optional(z.boolean()),
+      generic: z.optional(z.boolean()),
+      counted: z.optional(z.boolean()),
+      outdatedMembers: z.optional(z.array(z.object({ text: Text, index: z.number(), since: z.optional(z.string()) }))),
+      wrong: z.array(
+        z.object({ text: Text, right: z.string(), guards: z.optional(z.array(Text)), severity: z.optional(z.enum(["error", "warning", "info"])) }),
+      ),
+      patterns: z.optional(z.array(z.object({ trigger: Text, pattern: Text, right: z.string() }))),
+      alsoCorrect: z.optional(z.array(Text)),
+      currentSince: z.optional(z.string()),
+      outdatedSince: z.optional(z.string()),
+      source: Url,
     }),
+  ),
+  outdated: z.array(
+    z.object({ id: Text, trigger: Text, pattern: Text, unless: z.optional(Text), message: Text, source: Url }),
   ),
 });
 

@@ -188,7 +188,7 @@ export function parseDocument(paragraphs: readonly Paragraph[], options: ParseOp
 
   const assign = (type: DocTypeId) => assignRoles(roots, texts, type);
   const guess = options.type
-    ? { id: options.type, confidence: 1, scores: {} as Record<DocTypeId, number> }
+    ? { id: options.type, confidence: 1, scores: {} as Record<DocTypeId, number>, reasons: ["用户指定"] }
     : detectType({ texts, title, salutation, preambleStart: bodyStart, preambleEnd, closing, roots, rolesFor: assign });
   assign(guess.id);
 
@@ -405,9 +405,11 @@ function assignRoles(roots: Heading[], texts: string[], type: DocTypeId): void {
   let groupRole: Role | null = null;
   const groups: number[] = [];
   const leadRoles: (Role | null)[] = [];
+  let causesSeen = false;
   for (const h of roots) {
     if (h.source === "unmarked") {
       h.role = matchUnmarkedHeading(texts[h.paragraph].trim()) ?? classifyHeading(h.title, type).role;
+      if (h.role === "causes") causesSeen = true;
       groups.push(group);
       continue;
     }
@@ -420,11 +422,14 @@ function assignRoles(roots: Heading[], texts: string[], type: DocTypeId): void {
     }
     if (h.number > 0) prevNumber = h.number;
     const own = classifyHeading(h.title, type);
+    // A review that restarts 一、 after its causes without a lead-in the table knows: what follows the causes is the measures.
+    if (group > 1 && !groupRole && causesSeen && (type === "personal-review" || type === "team-review")) groupRole = "measures";
     groups.push(group);
     leadRoles[group] = groupRole;
     if (group > 1 && groupRole) h.role = groupRole;
     else if (own.role && !own.fallback) h.role = own.role;
     else h.role = groupRole ?? own.role;
+    if (h.role === "causes") causesSeen = true;
   }
   // In a guidance speech the points that come before "下面，我再强调几点意见" are the evaluation of the meeting.
   if (type === "speech-guidance") {

@@ -18,7 +18,8 @@ export interface FindingJson {
 
 export interface FileReport {
   file: string;
-  type: { id: DocTypeId; name: string; confidence: number } | null;
+  /** `reasons`: the signals that decided the detected type, in Chinese (added in 0.2). */
+  type: { id: DocTypeId; name: string; confidence: number; reasons?: string[] } | null;
   paragraphs: number;
   outline: HeadingJson[];
   findings: FindingJson[];
@@ -28,7 +29,7 @@ export interface FileReport {
 export function fileReport(file: string, doc: ParsedDocument, findings: FindingJson[]): FileReport {
   return {
     file,
-    type: { id: doc.type.id, name: docTypeName(doc.type.id), confidence: doc.type.confidence },
+    type: { id: doc.type.id, name: docTypeName(doc.type.id), confidence: doc.type.confidence, reasons: doc.type.reasons },
     paragraphs: doc.paragraphs.length,
     outline: doc.headings.map(headingToJson),
     findings,

@@ -12,7 +12,10 @@ export function formatOutlineText(report: FileReport): string {
     lines.push(`  无法读取：${report.error}`);
     return lines.join("\n") + "\n";
   }
-  if (report.type) lines.push(`类型：${report.type.name}（${report.type.id}，置信度 ${Math.round(report.type.confidence * 100)}%）  段落数：${report.paragraphs}`);
+  if (report.type) {
+    lines.push(`类型：${report.type.name}（${report.type.id}，置信度 ${Math.round(report.type.confidence * 100)}%）  段落数：${report.paragraphs}`);
+    if (report.type.reasons?.length) lines.push(`识别依据：${report.type.reasons.slice(0, 4).join("；")}`);
+  }
   const walk = (hs: HeadingJson[], depth: number) => {
     for (const h of hs) {
       const role = h.role ? `  〔${roleName(h.role)}〕` : "";

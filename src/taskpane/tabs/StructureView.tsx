@@ -17,7 +17,7 @@ export function TypePicker({ state }: Pick<TabProps, "state">) {
   const detected = doc?.type;
   // Nothing to go on (an empty document, no telling words): say so instead of "置信度 0%".
   const unknown = !typeOverride && (!detected || detected.confidence <= 0);
-  const hint = typeOverride ? "已手动指定" : unknown ? (doc ? "未能识别，请选择类型" : undefined) : `自动识别（置信度 ${Math.round(detected!.confidence * 100)}%）`;
+  const hint = typeOverride ? "已手动指定" : unknown ? (doc ? "未能识别，请选择类型" : undefined) : `自动识别（置信度 ${Math.round(detected!.confidence * 100)}%）${detected!.reasons?.length ? `：${detected!.reasons.slice(0, 3).join("；")}` : ""}`;
   return (
     <Field label="材料类型" hint={hint}>
       <Select value={typeOverride ?? (unknown ? "" : detected?.id ?? "")} onChange={(_, d) => setTypeOverride((d.value || null) as DocTypeId | null)} data-testid="type-picker">
