@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { DOC_TYPE_IDS, type DocTypeId } from "../core/model";
 import { parseDocument } from "../core/parse/parseDocument";
 import { checkDocument, findingToJson } from "../core/check/engine";
+import { typoWrongForms } from "../core/check/rules/typo";
+import { loadLexicon } from "../core/lexicon";
 import { errorReport, fileReport, type FileReport } from "../core/report/fileReport";
 import { formatOutlineText, formatReportsText } from "../core/report/formatText";
 import { formatReportsHtml } from "../core/report/formatHtml";
@@ -80,6 +82,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 /** Read, parse and (optionally) check each file; unreadable files get an error report and processing goes on. */
 export async function reportFiles(files: string[], type: DocTypeId | undefined, withFindings: boolean): Promise<FileReport[]> {
   const reports: FileReport[] = [];
+  // The lexicon (tens of milliseconds to index) is loaded for checking only; `outline` does without it.
+  if (withFindings) await loadLexicon(typoWrongForms);
   for (const file of files) {
     try {
       const paragraphs = await loadParagraphs(file);

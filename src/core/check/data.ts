@@ -6,14 +6,25 @@ import junkData from "../../data/junk.json";
 
 const Text = z.string().check(z.minLength(1));
 
+/** Context conditions: the text right before (or after) the match must end (start) with one of these; "@name" names a class of `classes`. */
+const Context = z.optional(z.array(Text));
+
 export const TyposSchema = z.object({
   version: z.literal(1),
+  /** Named lists for context conditions (verbs that take 得, objects of 作出 …). */
+  classes: z.optional(z.record(z.string(), z.array(Text))),
   entries: z.array(
     z.object({
       wrong: Text,
       right: z.string(),
       note: z.optional(z.string()),
       guards: z.optional(z.array(Text)),
+      before: Context,
+      after: Context,
+      notBefore: Context,
+      notAfter: Context,
+      /** "info" for an entry that is often but not always wrong (reported as 提示). */
+      severity: z.optional(z.enum(["error", "warning", "info"])),
     }),
   ),
 });
@@ -60,12 +71,26 @@ function load<T>(schema: z.ZodMiniType<T>, raw: unknown, file: string): T {
 }
 
 let typos: TypoEntry[] | null = null;
+let typoClasses: Record<string, string[]> = {};
 let formulations: FormulationEntry[] | null = null;
 let junk: JunkEntry[] | null = null;
 
 /** Wrong → right pairs (错别字、误用词语). A data error throws: the engine keeps the other rules running. */
 export function typoEntries(): TypoEntry[] {
-  return (typos ??= load(TyposSchema, typosData, "typos.json").entries);
+  if (!typos) {
+    const file = load(TyposSchema, typosData, "typos.json");
+    typoClasses = file.classes ?? {};
+    const unknown = file.entries.flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? [])]).filter((c) => c.startsWith("@") && !typoClasses[c.slice(1)]);
+    if (unknown.length) throw new Error(`typos.json 数据有误：未定义的类 ${[...new Set(unknown)].join("、")}`);
+    typos = file.entries;
+  }
+  return typos;
+}
+
+/** The strings a context condition stands for ("@verbs" → the class's list). */
+export function contextStrings(list: readonly string[]): string[] {
+  typoEntries();
+  return list.flatMap((c) => (c.startsWith("@") ? (typoClasses[c.slice(1)] ?? []) : [c]));
 }
 
 export function formulationEntries(): FormulationEntry[] {

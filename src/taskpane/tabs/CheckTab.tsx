@@ -5,6 +5,8 @@ import { Badge, Button, Checkbox, Divider, Field, Select, Text, Textarea, makeSt
 import { roleName, type DocSnapshot } from "../../core/model";
 import { checkDocument, type CheckSettings } from "../../core/check/engine";
 import { ALL_RULES } from "../../core/check/rules";
+import { typoWrongForms } from "../../core/check/rules/typo";
+import { loadLexicon } from "../../core/lexicon";
 import type { Finding, Severity } from "../../core/check/types";
 import { getOutline, isRequired } from "../../core/outlines/library";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
@@ -56,12 +58,17 @@ export default function CheckTab(props: TabProps) {
 
   const runCheck = async () => {
     setBusy(true);
+    // The lexicon is its own chunk, fetched on the first 检查 and cached by the browser; without it the table still works.
+    let lexiconFailed = false;
+    await loadLexicon(typoWrongForms).catch(() => (lexiconFailed = true));
     await state.actAtCursor(
       async (snapshot, doc) => {
         setResult({ snapshot, doc, findings: checkDocument(doc, settingsOf(prefs)) });
       },
       { refresh: false },
     );
+    // After the check, which clears messages.
+    if (lexiconFailed) state.setError("词库加载失败：本次只按常见错别字词表检查，词表之外的错别字可能查不出。请检查网络后重新检查。");
     setBusy(false);
   };
   const applyAndRecheck = async (fixes: Finding["fix"][]) => {
@@ -166,6 +173,20 @@ export default function CheckTab(props: TabProps) {
                     <Button size="small" appearance="subtle" onClick={() => setPrefs({ ignored: [...prefs.ignored, f.key] })}>
                       忽略
                     </Button>
+                    {f.rule === "typo" && f.length > 0 && (
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        title="把这个词加入检查设置里的“不检查的词语”，以后不再提示"
+                        onClick={() => {
+                          const word = quoted(result.snapshot, f);
+                          if (word && !prefs.ignoreWords.includes(word)) setPrefs({ ignoreWords: [...prefs.ignoreWords, word] });
+                        }}
+                        data-testid="not-typo"
+                      >
+                        不是错字
+                      </Button>
+                    )}
                   </div>
                 </div>
               ))}
