@@ -31,7 +31,16 @@ if (gz > budgets.taskpaneInitialJsGzipBytes) {
   failed++;
   console.error(`✕ ${line}——超出预算`);
 } else console.log(`✓ ${line}`);
+// The lexicon is its own lazy chunk (webpackChunkName "lexicon"), fetched on the first 检查.
+const { gzipSync } = await import("node:zlib");
+const lexiconChunk = fs.readdirSync(dist).find((f) => /^lexicon\..*\.js$/.test(f));
+const lexiconGzip = lexiconChunk ? gzipSync(fs.readFileSync(path.join(dist, lexiconChunk))).length : 0;
+const lexLine = `词库分块 ${lexiconChunk ?? "（未找到）"}：gzip ${kb(lexiconGzip)}（预算 ${kb(budgets.lexiconChunkGzipBytes)}）`;
+if (!lexiconChunk || lexiconGzip > budgets.lexiconChunkGzipBytes) {
+  failed++;
+  console.error(`✕ ${lexLine}${lexiconChunk ? "——超出预算" : ""}`);
+} else console.log(`✓ ${lexLine}`);
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 fs.writeFileSync(path.join(root, "test-results", "bundle.json"), JSON.stringify({ initialRaw: raw, initialGzip: gz, lazyChunks, lazyGzip: lazyGz }, null, 2));
-console.log(`\nbuild checks: ${2 - failed} passed, ${failed} failed`);
+console.log(`\nbuild checks: ${3 - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

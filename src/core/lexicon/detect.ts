@@ -37,8 +37,8 @@ function suspect(lex: Lexicon, text: string, i: number, c: number): boolean {
   const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
   const left = isHan(prev) && lex.pairInWord(prev, c);
   const right = isHan(next) && lex.pairInWord(c, next);
-  if (!lex.isFreeSingle(c)) return !left && !right;
-  return (isHan(prev) && !left && lex.freeSlip(prev, c)) || (isHan(next) && !right && lex.freeSlip(c, next));
+  if (left || right) return false;
+  return !lex.isFreeSingle(c) || (isHan(prev) && lex.freeSlip(prev, c)) || (isHan(next) && lex.freeSlip(c, next));
 }
 
 /**
@@ -65,8 +65,7 @@ export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: numbe
       const c2 = text.charCodeAt(i + 2);
       const c3 = text.charCodeAt(i + 3);
       if (!isHan(c1) || !isHan(c2) || !isHan(c3)) continue;
-      if (lex.idiomHead(c, c1)) add(examine(lex, text, i + 2, 4, 4, i) ?? examine(lex, text, i + 3, 4, 4, i));
-      else if (lex.idiomTail(c2, c3)) add(examine(lex, text, i, 4, 4, i) ?? examine(lex, text, i + 1, 4, 4, i));
+      for (let gap = 0; gap < 4; gap++) if (lex.idiomWithGap(c, c1, c2, c3, gap)) add(examine(lex, text, i + gap, 4, 4, i));
     }
   }
   return out;

@@ -31,6 +31,19 @@ const PAIR_BITS = 23;
 const PAIR_MASK = (1 << PAIR_BITS) - 1;
 const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> (32 - PAIR_BITS);
 
+/** Three characters of four and the gap's place, folded into a pair for the bitsets. */
+function idiomSignature(a: number, b: number, c: number, d: number, gap: number): [number, number] {
+  const k = [a, b, c, d];
+  k[gap] = gap + 1;
+  return [Math.imul(k[0], 31) + k[1], Math.imul(k[2], 37) + k[3]];
+}
+
+function push(m: Map<string, string[]>, k: string, v: string): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 function setBit(bits: Uint32Array, a: number, b: number): void {
   const h = pairHash(a, b) & PAIR_MASK;
   bits[h >>> 5] |= 1 << (h & 31);
@@ -59,9 +72,8 @@ export class Lexicon {
   private readonly pairs = new Uint32Array(1 << (PAIR_BITS - 5));
   /** Pairs (x, y) where a frequent single character x stands for a confusable character of a target word before y (再接 → 在接), and the same after. */
   private readonly freeSlips = new Uint32Array(1 << (PAIR_BITS - 5));
-  /** First and last two characters of four-character target words (idioms): the other half may hold the typo. */
+  /** Four-character target words (idioms) with one character left out, hashed: the left-out one may be the typo. */
   private readonly idiomHeads = new Uint32Array(1 << (PAIR_BITS - 5));
-  private readonly idiomTails = new Uint32Array(1 << (PAIR_BITS - 5));
   /** Per character code: 1 = in the list, 2 = a frequent word on its own. */
   private readonly charFlags = new Uint8Array(0x10000);
   /** Wildcard index: a target word with one character replaced by "?" → the characters that fill it. */
@@ -138,6 +150,7 @@ export class Lexicon {
 
   private addShapeGroup(chars: string[]): void {
     this.freeConf.clear();
+    this.confusables.clear();
     for (const a of chars)
       for (const b of chars) {
         if (a === b) continue;
@@ -155,10 +168,7 @@ export class Lexicon {
         this.wild.set(key, (this.wild.get(key) ?? "") + w[i]);
       }
       this.indexFreeSlips(w);
-      if (w.length === 4) {
-        setBit(this.idiomHeads, w.charCodeAt(0), w.charCodeAt(1));
-        setBit(this.idiomTails, w.charCodeAt(2), w.charCodeAt(3));
-      }
+      if (w.length === 4) for (let i = 0; i < 4; i++) setBit(this.idiomHeads, ...idiomSignature(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2), w.charCodeAt(3), i));
     }
   }
 
@@ -187,12 +197,9 @@ export class Lexicon {
     return testBit(this.freeSlips, a, b);
   }
 
-  idiomHead(a: number, b: number): boolean {
-    return testBit(this.idiomHeads, a, b);
-  }
-
-  idiomTail(a: number, b: number): boolean {
-    return testBit(this.idiomTails, a, b);
+  /** Whether some four-character target word has these characters but the one at `gap` (hashed: now and then true for none). */
+  idiomWithGap(a: number, b: number, c: number, d: number, gap: number): boolean {
+    return testBit(this.idiomHeads, ...idiomSignature(a, b, c, d, gap));
   }
 
   /** A character frequent enough as a word of its own (的, 在, 把 …) that standing alone says nothing. */
@@ -205,20 +212,35 @@ export class Lexicon {
     return this.wild.get(window.slice(0, at) + "?" + window.slice(at + 1)) ?? "";
   }
 
+  private bySyllable: Map<string, string[]> | null = null;
+  private byFuzzy: Map<string, string[]> | null = null;
+  private readonly confusables = new Map<string, Map<string, Confusion>>();
+
   /** How `wrong` may have been typed for `right`, or null when they are not confusable. */
   confusion(wrong: string, right: string): Confusion | null {
-    const rw = this.readings.get(wrong);
-    const rr = this.readings.get(right);
-    if (rw && rr) {
-      for (const a of rw) if (rr.includes(a)) return "homophone";
-      for (const a of rw) for (const b of rr) if (this.nearPinyin(a, b)) return "near-pinyin";
-    }
-    if (this.shapeOf.get(wrong)?.has(right)) return "shape";
-    return null;
+    return this.confusablesOf(wrong).get(right) ?? null;
   }
 
-  private nearPinyin(a: string, b: string): boolean {
-    return a !== b && this.fuzzyForm(a) === this.fuzzyForm(b);
+  /** Every character confusable with `ch`, and how; computed once per character. */
+  private confusablesOf(ch: string): Map<string, Confusion> {
+    let out = this.confusables.get(ch);
+    if (out) return out;
+    if (!this.bySyllable || !this.byFuzzy) {
+      this.bySyllable = new Map();
+      this.byFuzzy = new Map();
+      for (const [c, syl] of this.readings)
+        for (const y of syl) {
+          push(this.bySyllable, y, c);
+          push(this.byFuzzy, this.fuzzyForm(y), c);
+        }
+    }
+    out = new Map();
+    for (const c of this.shapeOf.get(ch) ?? []) out.set(c, "shape");
+    for (const y of this.readings.get(ch) ?? []) for (const c of this.byFuzzy.get(this.fuzzyForm(y)) ?? []) out.set(c, "near-pinyin");
+    for (const y of this.readings.get(ch) ?? []) for (const c of this.bySyllable.get(y) ?? []) out.set(c, "homophone");
+    out.delete(ch);
+    this.confusables.set(ch, out);
+    return out;
   }
 
   /** The syllable with every fuzzy initial and final folded (zhi → zi, ling → lin, nan → lan). */

@@ -15,13 +15,22 @@ function typoMatcher(): PhraseMatcher<TypoPhrase> {
   return (matcher ??= new PhraseMatcher(typoEntries().map((entry) => ({ text: entry.wrong, entry }))));
 }
 
-/** The wrong forms of the table: known typos, never words of the lexicon. */
+/** The wrong forms of the table that are wrong wherever they stand (no before/after condition): never words of the lexicon. */
 export function typoWrongForms(): string[] {
-  return typoEntries().map((e) => e.wrong);
+  return typoEntries()
+    .filter((e) => !e.before && !e.after)
+    .map((e) => e.wrong);
 }
 
-const endsWithAny = (text: string, end: number, list: readonly string[] | undefined) => !!list && contextStrings(list).some((s) => text.startsWith(s, end - s.length));
-const startsWithAny = (text: string, start: number, list: readonly string[] | undefined) => !!list && contextStrings(list).some((s) => text.startsWith(s, start));
+/** Context conditions with their classes resolved, once per entry. */
+const resolved = new WeakMap<readonly string[], string[]>();
+const strings = (list: readonly string[]) => {
+  let out = resolved.get(list);
+  if (!out) resolved.set(list, (out = contextStrings(list)));
+  return out;
+};
+const endsWithAny = (text: string, end: number, list: readonly string[] | undefined) => !!list && strings(list).some((s) => text.startsWith(s, end - s.length));
+const startsWithAny = (text: string, start: number, list: readonly string[] | undefined) => !!list && strings(list).some((s) => text.startsWith(s, start));
 
 /** Whether the entry's context conditions hold for a match at `at`. */
 function contextHolds(e: TypoEntry, text: string, at: number): boolean {
