@@ -481,16 +481,13 @@ function syncCounts() {
 async function timeToInteractive() {
   const { chromium } = await import("playwright-core");
   const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
-  const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`找不到 Chromium（${CHROMIUM}）`);
+  const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
+  const found = await findBrowser();
   const { server, url } = await serve(dist);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-chromium-"));
   const savedTmp = process.env.TMPDIR;
   process.env.TMPDIR = profile; // playwright puts its fresh temporary profile here
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch(found.launch);
   const loads = QUICK ? 3 : 5;
   const times = [];
   const wall = [];
@@ -554,6 +551,7 @@ const BUDGETS = [
   { key: "rulePerParagraphGrowthMax", zh: "单条规则每段耗时增长倍数（1 万→5 万段）", en: "time-per-paragraph growth of a rule, 10k→50k", unit: "×", value: ruleGrowthOf },
   { key: "snippetSearchMedianMs10x", zh: "短语检索中位数（10 倍短语库）", en: "snippet search median, 10× library", unit: "ms", value: (r) => r.snippets.results[1].medianMs },
   { key: "taskpaneInitialJsGzipBytes", zh: "任务窗格首屏 JavaScript（gzip）", en: "task pane initial JavaScript, gzip", unit: "B", value: (r) => r.bundle.gzip },
+  { key: "taskpaneLazyJsGzipBytes", zh: "任务窗格按需分块合计（gzip，词库除外）", en: "task pane lazy chunks total, gzip (lexicon apart)", unit: "B", value: (r) => r.bundle.lazyGzip },
   { key: "harnessTimeToInteractiveMs", zh: "演示页可交互时间（无头 Chromium，5 次中位数）", en: "harness time to interactive, headless Chromium, median of 5", unit: "ms", value: (r) => r.harness?.medianMs },
   { key: "check50kPeakHeapMB", zh: "检查 5 万段的峰值堆内存", en: "peak heap checking 50k paragraphs", unit: "MB", value: (r) => r.heap.peakMB },
   ...[

@@ -2,18 +2,21 @@
 import { useEffect, useLayoutEffect, useReducer, useRef } from "react";
 import type { MemoryHost, MemParagraph, Position } from "../host/memoryHost";
 
+// 'Tigang Serif SC' / 'Tigang Sans SC': the self-hosted fallback (assets/cjk-fallback.css) for machines without Chinese fonts.
+const SERIF = "'Noto Serif CJK SC', 'Tigang Serif SC', serif";
+const SANS = "'Noto Sans CJK SC', 'Tigang Sans SC', sans-serif";
 const FONT_FAMILY: Record<string, string> = {
-  方正小标宋简体: "'FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC', serif",
-  黑体: "SimHei, 'Noto Sans CJK SC', sans-serif",
-  楷体: "KaiTi, 'Kaiti SC', 'Noto Serif CJK SC', serif",
-  仿宋: "FangSong, 'STFangsong', 'Noto Serif CJK SC', serif",
+  方正小标宋简体: `'FZXiaoBiaoSong-B05S', ${SERIF}`,
+  黑体: `SimHei, ${SANS}`,
+  楷体: `KaiTi, 'Kaiti SC', ${SERIF}`,
+  仿宋: `FangSong, 'STFangsong', ${SERIF}`,
 };
 
 function paragraphStyle(p: MemParagraph): React.CSSProperties {
   const f = p.format ?? {};
   const heading = /^Heading(\d)$/.exec(p.styleBuiltIn ?? "");
   return {
-    fontFamily: f.font ? FONT_FAMILY[f.font] ?? f.font : heading ? "'Noto Sans CJK SC', sans-serif" : "'Noto Serif CJK SC', serif",
+    fontFamily: f.font ? FONT_FAMILY[f.font] ?? f.font : heading ? SANS : SERIF,
     fontSize: `${f.sizePt ?? (p.styleBuiltIn === "Title" ? 20 : heading ? 15 : 14)}pt`,
     fontWeight: f.bold || (!f.font && heading) ? 700 : 400,
     textAlign: f.alignment === "centered" || (!f.alignment && p.styleBuiltIn === "Title") ? "center" : f.alignment === "right" ? "right" : "justify",

@@ -1,6 +1,7 @@
 // The task pane: a document summary, four tabs (提纲, 短语, 检查, 排版) and one message area for errors.
 import { lazy, Suspense, useState } from "react";
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { PANE_FONT, paneTheme } from "./theme";
 import { docTypeName } from "../core/model";
 import type { DocumentHost } from "../host/DocumentHost";
 import { useDocument } from "./useDocument";
@@ -11,7 +12,7 @@ const CheckTab = lazy(() => import("./tabs/CheckTab"));
 const FormatTab = lazy(() => import("./tabs/FormatTab"));
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "100vh", boxSizing: "border-box", padding: "8px 12px", gap: "8px", fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif" },
+  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "100vh", boxSizing: "border-box", padding: "8px 12px", gap: "8px", fontFamily: PANE_FONT },
   header: { display: "flex", alignItems: "center", gap: "8px", justifyContent: "space-between" },
   summary: { color: tokens.colorNeutralForeground2, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   body: { flexGrow: 1, overflowY: "auto" },
@@ -26,7 +27,7 @@ export function App({ host, initialTab = "outline" }: { host: DocumentHost; init
   const { doc, snapshot, loading, error } = state;
   const title = doc && doc.title >= 0 ? doc.titleText : "";
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang="zh-CN">
+    <FluentProvider theme={paneTheme} className={styles.root} lang="zh-CN">
       <div className={styles.header}>
         <Text weight="semibold" size={400}>
           提纲助手

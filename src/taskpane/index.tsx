@@ -1,6 +1,7 @@
 // Entry of the task pane page: inside Word it talks to Word; opened anywhere else it runs on an in-memory document.
 import { createRoot } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { paneTheme } from "./theme";
 import { App } from "./App";
 import { createMemoryHost, detectWordHost } from "../host";
 
@@ -11,7 +12,7 @@ async function start() {
   const choice = await detectWordHost();
   if (choice.kind === "unsupported") {
     root.render(
-      <FluentProvider theme={webLightTheme} style={{ padding: 12 }}>
+      <FluentProvider theme={paneTheme} style={{ padding: 12 }}>
         <MessageBar intent="error">
           <MessageBarBody>{choice.message}</MessageBarBody>
         </MessageBar>

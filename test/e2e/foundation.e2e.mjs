@@ -12,6 +12,24 @@ export async function placeCursor(page, i) {
 }
 
 export const tests = {
+  "serves its own CJK fonts as the last fallback": async ({ page, url, assert, screenshot }) => {
+    await page.goto(`${url}/harness.html`);
+    await page.getByTestId("doc-summary").filter({ hasText: "共 17 段" }).waitFor();
+    // Load the self-hosted faces for a few characters of the sample: each family answers with the subset that holds them.
+    const loaded = await page.evaluate(async () => {
+      const out = {};
+      for (const family of ["Tigang Serif SC", "Tigang Sans SC"]) {
+        const faces = await document.fonts.load(`16px '${family}'`, "个人对照检查材料，存在的问题");
+        out[family] = faces.filter((f) => f.status === "loaded").length;
+      }
+      return out;
+    });
+    assert.ok(loaded["Tigang Serif SC"] > 0 && loaded["Tigang Sans SC"] > 0, `webfont subsets not loaded: ${JSON.stringify(loaded)}`);
+    // The document's stacks end with them, so a machine without Chinese fonts still draws characters (test:bare).
+    const family = await page.locator('[data-text="1"]').evaluate((el) => getComputedStyle(el.closest(".doc-para") ?? el).fontFamily);
+    assert.match(family, /Tigang (Serif|Sans) SC/);
+    await screenshot(process.env.TIGANG_BARE ? "bare-harness" : "harness-fonts");
+  },
   "loads the sample and shows what it read": async ({ page, url, assert, screenshot }) => {
     await page.goto(`${url}/harness.html`);
     await page.getByTestId("doc-summary").filter({ hasText: "共 17 段" }).waitFor();

@@ -1,4 +1,5 @@
-// End-to-end tests: playwright-core drives Debian's Chromium against the built harness (dist/) served on 127.0.0.1.
+// End-to-end tests: playwright-core drives Chromium (found by scripts/findBrowser.mjs) against the built harness (dist/)
+// served on 127.0.0.1.
 // Every scenario fails if the page requests anything off localhost. Screenshots go to test-results/.
 import fs from "node:fs";
 import os from "node:os";
@@ -7,6 +8,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
+import { launchBrowser } from "../../scripts/findBrowser.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -14,11 +16,6 @@ const dist = path.join(root, "dist");
 const results = path.join(root, "test-results");
 fs.mkdirSync(results, { recursive: true });
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-if (!fs.existsSync(CHROMIUM)) {
-  console.error(`找不到 Chromium（${CHROMIUM}）。请先运行 apt-get install -y chromium fonts-noto-cjk。`);
-  process.exit(1);
-}
 if (!fs.existsSync(path.join(dist, "harness.html"))) {
   console.error("dist/harness.html 不存在，请先运行 npm run build。");
   process.exit(1);
@@ -30,10 +27,11 @@ const { server, url } = await serve(dist);
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-chromium-"));
 // A fresh profile directory every run (playwright's own launch uses a new temporary profile; we pin where it lives).
 process.env.TMPDIR = userDataDir;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { browser, source } = await launchBrowser(chromium);
+if (process.env.TIGANG_BARE && !/sparticuz/.test(source)) {
+  console.error(`test:bare 应使用 npm 包自带的 Chromium，实际是 ${source}`);
+  process.exit(1);
+}
 
 let passed = 0;
 let failed = 0;
