@@ -28,18 +28,27 @@ const THRESHOLDS: Record<number, { hint: number; error: number }> = {
 const KIND_EXTRA: Record<Confusion, number> = { homophone: 0, shape: 1, "near-pinyin": 2 };
 const CONTEXT = 4;
 
+/** Windows to look at around a suspect character: none, all (-1), or a bit set of (length, start) pairs for a frequent single character. */
+const ALL = -1;
+
 /**
- * Whether the character at `i` deserves the costly look: no word of the lexicon reaches it; or it is a frequent single
- * character (在, 的, 做) on a side where it may stand for a confusable character of a word (在接再厉).
+ * Which windows around the character at `i` deserve the costly look: all of them where no word of the lexicon reaches it;
+ * for a frequent single character (在, 以, 和), only those whose characters spell a target word with it mistyped.
  */
-function suspect(lex: Lexicon, text: string, i: number, c: number): boolean {
+function suspectWindows(lex: Lexicon, text: string, i: number, c: number, leftCovered: boolean): number {
+  if (leftCovered) return 0;
   const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
   const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-  const left = isHan(prev) && lex.pairInWord(prev, c);
-  const right = isHan(next) && lex.pairInWord(c, next);
-  if (left || right) return false;
-  return !lex.isFreeSingle(c) || (isHan(prev) && lex.freeSlip(prev, c)) || (isHan(next) && lex.freeSlip(c, next));
+  if (isHan(next) && lex.pairInWord(c, next)) return 0;
+  if (!lex.isFreeSingle(c)) return ALL;
+  if (!((isHan(prev) && lex.freeSlip(prev, c)) || (isHan(next) && lex.freeSlip(c, next)))) return 0;
+  let windows = 0;
+  for (let len = 2; len <= 3; len++)
+    for (let s = Math.max(0, i - len + 1); s <= i && s + len <= text.length; s++) if (lex.freeVariant(text, s, len)) windows |= windowBit(len, i - s);
+  return windows;
 }
+
+const windowBit = (len: number, back: number): number => 1 << (len * 4 + back);
 
 /**
  * Typos found with the lexicon in one paragraph. `skip(from, to)` says a span must be left alone (a quoted title, a word
@@ -54,64 +63,93 @@ export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: numbe
       coveredTo = found.offset + found.wrong.length;
     }
   };
+  // Sounds of the last four characters (0 for a character that is not Chinese), for the idiom test.
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  // Whether the pair (previous character, this one) is inside a word: the previous character's right-hand test.
+  let leftCovered = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!isHan(c) || i < coveredTo) continue;
-    if (suspect(lex, text, i, c)) add(examine(lex, text, i, 2, 4));
-    // A four-character idiom whose typo sits among words by chance (迫不急待: 不急 and 急待 are words): one half
-    // of the window is the idiom's, the other half holds the typo.
-    if (i + 3 < text.length && i >= coveredTo) {
-      const c1 = text.charCodeAt(i + 1);
-      const c2 = text.charCodeAt(i + 2);
-      const c3 = text.charCodeAt(i + 3);
-      if (!isHan(c1) || !isHan(c2) || !isHan(c3)) continue;
-      for (let gap = 0; gap < 4; gap++) if (lex.idiomWithGap(c, c1, c2, c3, gap)) add(examine(lex, text, i + gap, 4, 4, i));
+    s0 = s1;
+    s1 = s2;
+    s2 = s3;
+    s3 = isHan(c) ? lex.soundOf(c) : 0;
+    if (!s3) {
+      leftCovered = false;
+      continue;
     }
+    const covered = leftCovered;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    leftCovered = isHan(next) && lex.pairInWord(c, next);
+    if (i >= coveredTo && !covered && !leftCovered) {
+      const windows = suspectWindows(lex, text, i, c, false);
+      if (windows) add(examine(lex, text, i, 2, 4, undefined, windows));
+    }
+    // A four-character idiom whose typo sits among words by chance (迫不急待: 不急 and 急待 are words): four
+    // characters that sound like an idiom and are not it.
+    const start = i - 3;
+    if (s0 && start >= coveredTo && lex.soundsLikeIdiom(s0, s1, s2, s3) && lex.codeAt(text, start, 4) < 0)
+      for (let gap = 0; gap < 4; gap++) {
+        const found = examine(lex, text, start + gap, 4, 4, start);
+        if (found) {
+          add(found);
+          break;
+        }
+      }
   }
   return out;
 }
 
 /** The best fix with the character at `p` replaced, over windows of `minLen`–`maxLen` characters (starting at `only` if given). */
-function examine(lex: Lexicon, text: string, p: number, minLen: number, maxLen: number, only?: number): LexiconTypo | null {
+function examine(lex: Lexicon, text: string, p: number, minLen: number, maxLen: number, only?: number, windows = ALL): LexiconTypo | null {
+  const ch = text.charCodeAt(p);
+  const confusables = lex.confusablesOf(ch);
+  if (confusables.size === 0) return null;
+  // The clause: the run of Chinese characters around p (at most a few characters beyond the longest window are read).
   let a = p;
-  while (a > 0 && isHan(text.charCodeAt(a - 1))) a--;
+  while (a > p - 3 - CONTEXT && a > 0 && isHan(text.charCodeAt(a - 1))) a--;
   let b = p + 1;
-  while (b < text.length && isHan(text.charCodeAt(b))) b++;
-  const ch = text[p];
+  while (b < p + 4 + CONTEXT && b < text.length && isHan(text.charCodeAt(b))) b++;
   let best: LexiconTypo | null = null;
   for (let len = minLen; len <= maxLen; len++) {
     for (let s = Math.max(a, p - len + 1); s <= p && s + len <= b; s++) {
-      if (only !== undefined && s !== only) continue;
-      const window = text.slice(s, s + len);
-      const fillers = lex.fillers(window, p - s);
-      if (!fillers) continue;
-      const own = lex.code(window);
-      if (own !== undefined && own >= WEAK_Q) continue;
+      if ((only !== undefined && s !== only) || (windows !== ALL && !(windows & windowBit(len, p - s)))) continue;
       // Parallel wording (依纪依规, 双培双推, 定岗定职): the repeated character marks a coined pair, not a typo.
       if (len === 2 && (text[s - 2] === text[s] || text[s + 2] === text[s])) continue;
-      for (const x of fillers) {
-        if (x === ch) continue;
-        const kind = lex.confusion(ch, x);
-        if (!kind) continue;
+      // Short words with 的/地/得 in them (目的, 似的, 难得) are the context rules' business.
+      if (len < 4 && lex.hasContextOnly(text, s, len)) continue;
+      const t = THRESHOLDS[len];
+      let singles = 0;
+      for (let k = s; k < s + len; k++) singles += lex.singleLogP(text.charCodeAt(k));
+      let own: number | undefined;
+      lex.fillers(text, s, len, p, lex.codeFor(t.hint + singles), (x, code) => {
+        // The gain is at most the fixed word's log probability less what the window's characters cost one by one.
+        const bound = lex.logPOfCode(code) - singles;
+        if (bound < t.hint || x === ch) return;
+        const kind = confusables.get(x);
+        if (!kind) return;
+        const need = t.hint + KIND_EXTRA[kind];
+        if (bound < need) return;
+        own ??= lex.codeAt(text, s, len);
+        if (own >= WEAK_Q) return;
         const gain = scoreGain(lex, text, a, b, s, len, p, x);
-        const t = THRESHOLDS[len];
-        const extra = KIND_EXTRA[kind];
-        if (gain < t.hint + extra) continue;
-        if (best && best.gain >= gain) continue;
-        const right = window.slice(0, p - s) + x + window.slice(p - s + 1);
-        best = { offset: s, wrong: window, right, kind, gain, certain: own === undefined && gain >= t.error + extra };
-      }
+        if (gain < need || (best && best.gain >= gain)) return;
+        const window = text.slice(s, s + len);
+        const right = window.slice(0, p - s) + String.fromCharCode(x) + window.slice(p - s + 1);
+        best = { offset: s, wrong: window, right, kind, gain, certain: own < 0 && gain >= t.error + KIND_EXTRA[kind] };
+      });
     }
   }
   return best;
 }
 
 /** How much better text[a, b) around the window reads with `x` at `p`; -Infinity unless the fixed window is read as one word. */
-function scoreGain(lex: Lexicon, text: string, a: number, b: number, s: number, len: number, p: number, x: string): number {
+function scoreGain(lex: Lexicon, text: string, a: number, b: number, s: number, len: number, p: number, x: number): number {
   const from = Math.max(a, s - CONTEXT);
   const to = Math.min(b, s + len + CONTEXT);
-  const fixed = text.slice(0, p) + x + text.slice(p + 1, to);
-  const after = lex.segment(fixed, from, to);
+  const after = lex.segment(text, from, to, p, x);
   if (!after.cuts.includes(s) || !after.cuts.includes(s + len) || after.cuts.some((c) => c > s && c < s + len)) return -Infinity;
   return after.score - lex.segment(text, from, to).score;
 }
