@@ -264,6 +264,19 @@ function pairedGrowth(fn, small, big, factor, pairs) {
   return { growth: round(stats(ratios).median, 2), bigMedianMs: stats(times).median };
 }
 
+/** Loads the typo lexicon as `tigang check` does, so that every check below includes it; its cost and heap. */
+async function loadLexiconChild() {
+  const lexicon = require(path.join(build, "core/lexicon/index.js"));
+  const { typoWrongForms } = require(path.join(build, "core/check/rules/typo.js"));
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  await lexicon.loadLexicon(typoWrongForms);
+  const ms = performance.now() - t0;
+  gc();
+  return { loadIndexMs: round(ms, 0), fetchMs: round(lexicon.lexiconLoadStats.fetchMs, 0), indexMs: round(lexicon.lexiconLoadStats.indexMs, 0), words: lexicon.lexiconLoadStats.words, heapMB: round((process.memoryUsage().heapUsed - heap0) / 2 ** 20, 1) };
+}
+
 function timingChild() {
   const { parseDocument, checkDocument, rules } = core();
   const RUNS = { 100: [300, 50], 1000: [100, 20], 10000: [30, 5], 50000: [12, 2] };
@@ -306,6 +319,44 @@ function timingChild() {
   const dense = generateHeadingDense(10000);
   const headingDense = { paragraphs: dense.length, headings: parseDocument(dense).flat.length, parse: stats(time(() => parseDocument(dense), QUICK ? 5 : 30, QUICK ? 1 : 5)) };
   return { sizes, headingDense, snippets: snippetBench() };
+}
+
+/**
+ * The lexicon chunk in the task pane: fetch, parse and index when 检查 first runs, in headless Chromium (median of 3
+ * loads, each in a fresh browser context: nothing cached), read from the harness (window.__tigang.lexicon).
+ */
+async function lexiconInChromium() {
+  const { chromium } = await import("playwright-core");
+  const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
+  const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
+  const found = await findBrowser();
+  const { server, url } = await serve(dist);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-chromium-"));
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = profile;
+  const browser = await chromium.launch(found.launch);
+  const runs = [];
+  try {
+    for (let i = 0; i < (QUICK ? 2 : 3); i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      await page.goto(`${url}/harness.html`);
+      await page.getByTestId("doc-summary").filter({ hasText: "共" }).waitFor({ timeout: 30000 });
+      await page.getByRole("tab", { name: "检查" }).click();
+      await page.getByTestId("run-check").click();
+      await page.waitForFunction(() => window.__tigang?.lexicon.loaded, null, { timeout: 60000 });
+      runs.push(await page.evaluate(() => ({ ...window.__tigang.lexicon })));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const total = runs.map((r) => r.fetchMs + r.indexMs);
+  return { runs: runs.length, medianMs: round(stats(total).median, 0), fetchMs: runs.map((r) => round(r.fetchMs, 0)), indexMs: runs.map((r) => round(r.indexMs, 0)), words: runs[0]?.words, measure: "fetch + parse of the lexicon chunk and index build, performance.now() in the page, after clicking 检查" };
 }
 
 // Snippet search (per query: warm-up, then the median of 15 runs; the
@@ -553,6 +604,7 @@ const BUDGETS = [
   { key: "taskpaneInitialJsGzipBytes", zh: "任务窗格首屏 JavaScript（gzip）", en: "task pane initial JavaScript, gzip", unit: "B", value: (r) => r.bundle.gzip },
   { key: "taskpaneLazyJsGzipBytes", zh: "任务窗格按需分块合计（gzip，词库除外）", en: "task pane lazy chunks total, gzip (lexicon apart)", unit: "B", value: (r) => r.bundle.lazyGzip },
   { key: "harnessTimeToInteractiveMs", zh: "演示页可交互时间（无头 Chromium，5 次中位数）", en: "harness time to interactive, headless Chromium, median of 5", unit: "ms", value: (r) => r.harness?.medianMs },
+  { key: "lexiconPaneLoadMs", zh: "词库分块读取并建索引（无头 Chromium，中位数）", en: "lexicon chunk fetch + index in the pane, headless Chromium, median", unit: "ms", value: (r) => r.lexiconPane?.medianMs },
   { key: "check50kPeakHeapMB", zh: "检查 5 万段的峰值堆内存", en: "peak heap checking 50k paragraphs", unit: "MB", value: (r) => r.heap.peakMB },
   ...[
     ["read", "读取文档", "read the document"],
@@ -612,6 +664,9 @@ function printReport(r, budgets) {
   say(`任务窗格首屏 JavaScript / task pane initial JS: ${fmt(r.bundle.raw / 1000, 1)} KB raw, ${fmt(r.bundle.gzip / 1000, 1)} KB gzip (${r.bundle.scripts.join(", ")}); 按需分块 lazy chunks ${r.bundle.lazyChunks}, ${fmt(r.bundle.lazyGzip / 1000, 1)} KB gzip`);
   if (r.harness) say(`演示页可交互时间 / harness time to interactive: 中位数 median ${r.harness.medianMs} ms (${r.harness.timesMs.join(", ")} ms; 含 playwright 往返 wall-clock median ${r.harness.wallMedianMs} ms)`);
   else say(`演示页可交互时间 / harness time to interactive: 未测 / not measured (${r.harnessError})`);
+  if (r.lexicon) say(`词库 / typo lexicon (Node, as tigang check loads it; every check above includes it): ${r.lexicon.words?.toLocaleString("en-US")} 词 words, 加载并建索引 load + index ${r.lexicon.loadIndexMs} ms (读取 read ${r.lexicon.fetchMs}, 索引 index ${r.lexicon.indexMs}), 堆 heap ${fmt(r.lexicon.heapMB, 1)} MB; 分块 chunk ${fmt((r.bundle.separate?.lexicon ?? 0) / 1000, 1)} KB gzip`);
+  if (r.lexiconPane) say(`词库在任务窗格 / lexicon in the pane (headless Chromium, fresh context): 读取+建索引 fetch + index 中位数 median ${r.lexiconPane.medianMs} ms (fetch ${r.lexiconPane.fetchMs.join(", ")}; index ${r.lexiconPane.indexMs.join(", ")} ms)`);
+  else if (r.lexiconPaneError) say(`词库在任务窗格 / lexicon in the pane: 未测 / not measured (${r.lexiconPaneError})`);
   say(`检查 ${r.heap.paragraphs.toLocaleString("en-US")} 段的峰值堆内存 / peak heap checking ${r.heap.paragraphs.toLocaleString("en-US")} paragraphs: ${fmt(r.heap.peakMB, 1)} MB above a ${fmt(r.heap.baselineMB, 1)} MB baseline (after the run, with the findings kept: ${fmt(r.heap.retainedMB, 1)} MB; ${r.heap.collectionsDuringRun ?? "?"} GCs)`);
   say();
   say("预算 / budgets (bench/budgets.json)");
@@ -666,6 +721,7 @@ async function main() {
   const timing = childJson("timing").result;
   results.parseCheck = { sizes: timing.sizes, headingDense: timing.headingDense };
   results.snippets = timing.snippets;
+  results.lexicon = timing.lexicon;
   log(`峰值堆内存 / peak heap (${HEAP_SIZE.toLocaleString("en-US")} paragraphs, child process)`);
   results.heap = heapBench();
   log("context.sync 次数 / sync counts (npx jest test/host/syncCounts.test.ts)");
@@ -678,6 +734,12 @@ async function main() {
   } catch (e) {
     results.harnessError = String(e?.message ?? e);
   }
+  log("词库分块在任务窗格中的加载与建索引 / lexicon chunk load and index in the pane (headless Chromium)");
+  try {
+    results.lexiconPane = await lexiconInChromium();
+  } catch (e) {
+    results.lexiconPaneError = String(e?.message ?? e);
+  }
   results.budgets = budgets;
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
   finish(results, budgets);
@@ -687,7 +749,8 @@ async function main() {
 if (argv[0] === "--child") {
   const [, kind, a, b] = argv;
   const out = kind === "heap" ? b : a;
-  const result = kind === "heap" ? heapChild(Number(a)) : timingChild();
+  const lexicon = await loadLexiconChild();
+  const result = kind === "heap" ? heapChild(Number(a)) : { ...timingChild(), lexicon };
   fs.writeFileSync(out, JSON.stringify(result));
 } else if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   main().catch((e) => {
