@@ -1,6 +1,11 @@
 // Typos the table does not list: a character that no word of the lexicon covers, where one confusable substitution
 // (同音, 近音, 形近) gives a common word and the clause then reads far better (unigram word segmentation scores).
-import { isHan, WEAK_Q, type Confusion, type Lexicon } from "./lexicon";
+import { WEAK_Q, type Confusion, type Lexicon } from "./lexicon";
+
+// A local copy: an imported function is a getter call per character in the CommonJS build (the CLI, the bench).
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+const fillerChars = new Uint16Array(256);
+const fillerCodes = new Uint8Array(256);
 
 export interface LexiconTypo {
   offset: number;
@@ -70,8 +75,11 @@ export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: numbe
   let s3 = 0;
   // Whether the pair (previous character, this one) is inside a word: the previous character's right-hand test.
   let leftCovered = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const n = text.length;
+  let next = n > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 0; i < n; i++) {
+    const c = next;
+    next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     s0 = s1;
     s1 = s2;
     s2 = s3;
@@ -81,7 +89,6 @@ export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: numbe
       continue;
     }
     const covered = leftCovered;
-    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     leftCovered = isHan(next) && lex.pairInWord(c, next);
     if (i >= coveredTo && !covered && !leftCovered) {
       const windows = suspectWindows(lex, text, i, c, false);
@@ -118,29 +125,35 @@ function examine(lex: Lexicon, text: string, p: number, minLen: number, maxLen: 
       if ((only !== undefined && s !== only) || (windows !== ALL && !(windows & windowBit(len, p - s)))) continue;
       // Parallel wording (依纪依规, 双培双推, 定岗定职, 边改边建, 应改尽改): a character repeated two places away marks
       // a coined pattern, not a typo.
-      if (len === 2 && (text[s - 2] === text[s] || text[s + 2] === text[s] || (s > 0 && text[s - 1] === text[s + 1]) || text[s + 3] === text[s + 1])) continue;
+      if (len === 2) {
+        const c0 = text.charCodeAt(s);
+        const c1 = text.charCodeAt(s + 1);
+        if (text.charCodeAt(s - 2) === c0 || text.charCodeAt(s + 2) === c0 || text.charCodeAt(s - 1) === c1 || text.charCodeAt(s + 3) === c1) continue;
+      }
       // Short words with 的/地/得 in them (目的, 似的, 难得) are the context rules' business.
       if (len < 4 && lex.hasContextOnly(text, s, len)) continue;
       const t = THRESHOLDS[len];
       let singles = 0;
       for (let k = s; k < s + len; k++) singles += lex.singleLogP(text.charCodeAt(k));
       let own: number | undefined;
-      lex.fillers(text, s, len, p, lex.codeFor(t.hint + singles), (x, code) => {
+      const count = lex.fillers(text, s, len, p, lex.codeFor(t.hint + singles), fillerChars, fillerCodes);
+      for (let j = 0; j < count; j++) {
+        const x = fillerChars[j];
         // The gain is at most the fixed word's log probability less what the window's characters cost one by one.
-        const bound = lex.logPOfCode(code) - singles;
-        if (bound < t.hint || x === ch) return;
+        const bound = lex.logPOfCode(fillerCodes[j]) - singles;
+        if (bound < t.hint || x === ch) continue;
         const kind = confusables.get(x);
-        if (!kind) return;
+        if (!kind) continue;
         const need = t.hint + KIND_EXTRA[kind];
-        if (bound < need) return;
+        if (bound < need) continue;
         own ??= lex.codeAt(text, s, len);
-        if (own >= WEAK_Q) return;
+        if (own >= WEAK_Q) break;
         const gain = scoreGain(lex, text, a, b, s, len, p, x);
-        if (gain < need || (best && best.gain >= gain)) return;
+        if (gain < need || (best && best.gain >= gain)) continue;
         const window = text.slice(s, s + len);
         const right = window.slice(0, p - s) + String.fromCharCode(x) + window.slice(p - s + 1);
         best = { offset: s, wrong: window, right, kind, gain, certain: own < 0 && gain >= t.error + KIND_EXTRA[kind] };
-      });
+      }
     }
   }
   return best;

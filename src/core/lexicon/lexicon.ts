@@ -100,7 +100,7 @@ export class Lexicon {
   private readonly sound = new Uint16Array(0x10000);
   /** Per character code: natural log probability as a one-character piece, its cost included. */
   private readonly single = new Float32Array(0x10000);
-  /** Per character code: 1 = in the list, 2 = a frequent word on its own. */
+  /** Per character code: 1 = in the list, 2 = a frequent word on its own, 4 = left to the context rules. */
   private readonly charFlags = new Uint8Array(0x10000);
   private readonly readings = new Map<string, string[]>();
   private readonly shapeOf = new Map<string, Set<string>>();
@@ -158,6 +158,7 @@ export class Lexicon {
       this.sound[ch.charCodeAt(0)] = id;
     }
     this.single.fill(-this.lnTotal - 2 - SINGLE_PENALTY);
+    for (let i = 0; i < this.contextOnly.length; i++) this.charFlags[this.contextOnly.charCodeAt(i)] |= 4;
     let targets = 0;
     for (let k = 0; k <= this.wMask; k++) {
       const len = this.wLen[k];
@@ -352,7 +353,7 @@ export class Lexicon {
 
   /** Whether text[from, from+len) holds a character left to the context rules (的, 地, 得). */
   hasContextOnly(text: string, from: number, len: number): boolean {
-    for (let i = from; i < from + len; i++) if (this.contextOnly.includes(text[i])) return true;
+    for (let i = from; i < from + len; i++) if (this.charFlags[text.charCodeAt(i)] & 4) return true;
     return false;
   }
 
@@ -361,18 +362,25 @@ export class Lexicon {
     return (this.charFlags[c] & 2) !== 0;
   }
 
-  /** Calls `each(filler, code)` (the filler as a character code) for every target word that text[from, from+len) becomes with another character at `p`. */
-  fillers(text: string, from: number, len: number, p: number, minCode: number, each: (filler: number, code: number) => void): void {
+  /**
+   * The target words that text[from, from+len) becomes with another character at `p`, of code `minCode` or more: their
+   * filling characters and codes written to `chars` and `codes` (at most their length); returns how many.
+   */
+  fillers(text: string, from: number, len: number, p: number, minCode: number, chars: Uint16Array, codes: Uint8Array): number {
     const gap = p - from;
     let h = FNV;
     for (let i = 0; i < len; i++) h = step(h, i === gap ? GAP + gap : text.charCodeAt(from + i));
     h = finish(h, len);
-    for (let k = h & this.xMask; this.xLen[k]; k = (k + 1) & this.xMask) {
+    let n = 0;
+    for (let k = h & this.xMask; this.xLen[k] && n < chars.length; k = (k + 1) & this.xMask) {
       if (this.xKey[k] !== h || this.xCode[k] < minCode || this.xLen[k] !== len || this.xGap[k] !== gap) continue;
       const at = this.xAt[k];
       const filler = this.all.charCodeAt(at + gap);
-      if (this.same(at, text, from, len, p, filler)) each(filler, this.xCode[k]);
+      if (!this.same(at, text, from, len, p, filler)) continue;
+      chars[n] = filler;
+      codes[n++] = this.xCode[k];
     }
+    return n;
   }
 
   /** The smallest code whose word has at least this natural log probability. */
