@@ -326,17 +326,8 @@ function timingChild() {
  * loads, each in a fresh browser context: nothing cached), read from the harness (window.__tigang.lexicon).
  */
 async function lexiconInChromium() {
-  const { chromium } = await import("playwright-core");
-  const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
-  const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
-  const found = await findBrowser();
-  const { server, url } = await serve(dist);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-chromium-"));
-  const savedTmp = process.env.TMPDIR;
-  process.env.TMPDIR = profile;
-  const browser = await chromium.launch(found.launch);
   const runs = [];
-  try {
+  await withChromium(async (browser, url) => {
     for (let i = 0; i < (QUICK ? 2 : 3); i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
       const page = await context.newPage();
@@ -348,13 +339,7 @@ async function lexiconInChromium() {
       runs.push(await page.evaluate(() => ({ ...window.__tigang.lexicon })));
       await context.close();
     }
-  } finally {
-    await browser.close();
-    server.close();
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
   const total = runs.map((r) => r.fetchMs + r.indexMs);
   return { runs: runs.length, medianMs: round(stats(total).median, 0), fetchMs: runs.map((r) => round(r.fetchMs, 0)), indexMs: runs.map((r) => round(r.indexMs, 0)), words: runs[0]?.words, measure: "fetch + parse of the lexicon chunk and index build, performance.now() in the page, after clicking 检查" };
 }
@@ -529,7 +514,8 @@ function syncCounts() {
   return { ...data, jestPassed: r.status === 0 };
 }
 
-async function timeToInteractive() {
+/** Runs `fn(browser, url)` with headless Chromium and dist/ served on localhost, then closes both and removes the profile. */
+async function withChromium(fn) {
   const { chromium } = await import("playwright-core");
   const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
   const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
@@ -539,10 +525,22 @@ async function timeToInteractive() {
   const savedTmp = process.env.TMPDIR;
   process.env.TMPDIR = profile; // playwright puts its fresh temporary profile here
   const browser = await chromium.launch(found.launch);
+  try {
+    return await fn(browser, url);
+  } finally {
+    await browser.close();
+    server.close();
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function timeToInteractive() {
   const loads = QUICK ? 3 : 5;
   const times = [];
   const wall = [];
-  try {
+  await withChromium(async (browser, url) => {
     // One load first to start the browser's renderer machinery, then the measured ones, each in a fresh context (cold cache).
     for (let i = 0; i <= loads; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
@@ -569,13 +567,7 @@ async function timeToInteractive() {
       }
       await context.close();
     }
-  } finally {
-    await browser.close();
-    server.close();
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
   return { loads, medianMs: round(stats(times).median, 0), p95Ms: round(stats(times).p95, 0), timesMs: times.map((t) => round(t, 0)), wallMedianMs: stats(wall).median, measure: "performance.now() in the page when [data-testid=doc-summary] first contains 共 (from navigation start)" };
 }
 
