@@ -270,6 +270,19 @@ function pairedGrowth(fn, small, big, factor, pairs) {
   return { growth: round(stats(ratios).median, 2), bigMedianMs: stats(times).median };
 }
 
+/** Loads the typo lexicon as `tigang check` does, so that every check below includes it; its cost and heap. */
+async function loadLexiconChild() {
+  const lexicon = require(path.join(build, "core/lexicon/index.js"));
+  const { typoWrongForms } = require(path.join(build, "core/check/rules/typo.js"));
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  await lexicon.loadLexicon(typoWrongForms);
+  const ms = performance.now() - t0;
+  gc();
+  return { loadIndexMs: round(ms, 0), fetchMs: round(lexicon.lexiconLoadStats.fetchMs, 0), indexMs: round(lexicon.lexiconLoadStats.indexMs, 0), words: lexicon.lexiconLoadStats.words, heapMB: round((process.memoryUsage().heapUsed - heap0) / 2 ** 20, 1) };
+}
+
 function timingChild() {
   const { parseDocument, checkDocument, rules } = core();
   const RUNS = { 100: [300, 50], 1000: [100, 20], 10000: [30, 5], 50000: [12, 2] };
@@ -312,6 +325,29 @@ function timingChild() {
   const dense = generateHeadingDense(10000);
   const headingDense = { paragraphs: dense.length, headings: parseDocument(dense).flat.length, parse: stats(time(() => parseDocument(dense), QUICK ? 5 : 30, QUICK ? 1 : 5)) };
   return { sizes, headingDense, snippets: snippetBench() };
+}
+
+/**
+ * The lexicon chunk in the task pane: fetch, parse and index when 检查 first runs, in headless Chromium (median of 3
+ * loads, each in a fresh browser context: nothing cached), read from the harness (window.__tigang.lexicon).
+ */
+async function lexiconInChromium() {
+  const runs = [];
+  await withChromium(async (browser, url) => {
+    for (let i = 0; i < (QUICK ? 2 : 3); i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      await page.goto(`${url}/harness.html`);
+      await page.getByTestId("doc-summary").filter({ hasText: "共" }).waitFor({ timeout: 30000 });
+      await page.getByRole("tab", { name: "检查" }).click();
+      await page.getByTestId("run-check").click();
+      await page.waitForFunction(() => window.__tigang?.lexicon.loaded, null, { timeout: 60000 });
+      runs.push(await page.evaluate(() => ({ ...window.__tigang.lexicon })));
+      await context.close();
+    }
+  });
+  const total = runs.map((r) => r.fetchMs + r.indexMs);
+  return { runs: runs.length, medianMs: round(stats(total).median, 0), fetchMs: runs.map((r) => round(r.fetchMs, 0)), indexMs: runs.map((r) => round(r.indexMs, 0)), words: runs[0]?.words, measure: "fetch + parse of the lexicon chunk and index build, performance.now() in the page, after clicking 检查" };
 }
 
 // Snippet search (per query: warm-up, then the median of 15 runs; the
@@ -553,12 +589,17 @@ function syncCounts() {
   return { ...data, jestPassed: r.status === 0 };
 }
 
-async function timeToInteractive() {
+/** Runs `fn(browser, url)` with headless Chromium and dist/ served on localhost (scripts/benchReview.mjs). */
+async function withChromium(fn) {
   const { withServedBrowser } = await import(pathToFileURL(path.join(root, "scripts/benchReview.mjs")).href);
+  return withServedBrowser(root, dist, fn);
+}
+
+async function timeToInteractive() {
   const loads = QUICK ? 3 : 5;
   const times = [];
   const wall = [];
-  await withServedBrowser(root, dist, async (browser, url) => {
+  await withChromium(async (browser, url) => {
     // One load first to start the browser's renderer machinery, then the measured ones, each in a fresh context (cold cache).
     for (let i = 0; i <= loads; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "zh-CN" });
@@ -619,6 +660,7 @@ const BUDGETS = [
   { key: "cliBatchVsMammoth", zh: "命令行检查 200 个 .docx ÷ mammoth 提取文字（整进程，5 次中位数）", en: "tigang check of 200 .docx ÷ mammoth extractRawText, whole processes", unit: "×", value: (r) => r.cli?.batch.ratio },
   { key: "cli50kPeakRssMB", zh: "命令行检查 5 万段 .docx 的进程峰值内存", en: "peak RSS of tigang check, 50k-paragraph .docx", unit: "MB", value: (r) => r.cli?.big[50000]?.peakRssMB },
   { key: "helpVsNodeStartup", zh: "tigang --help ÷ node -e 0（启动时间）", en: "tigang --help ÷ node -e 0 (startup)", unit: "×", value: (r) => r.cli?.help.ratio },
+  { key: "lexiconPaneLoadMs", zh: "词库分块读取并建索引（无头 Chromium，中位数）", en: "lexicon chunk fetch + index in the pane, headless Chromium, median", unit: "ms", value: (r) => r.lexiconPane?.medianMs },
   { key: "check50kPeakHeapMB", zh: "检查 5 万段的峰值堆内存", en: "peak heap checking 50k paragraphs", unit: "MB", value: (r) => r.heap.peakMB },
   ...[
     ["read", "读取文档", "read the document"],
@@ -687,6 +729,9 @@ function printReport(r, budgets) {
     for (const [n, b] of Object.entries(c.big)) say(`  ${Number(n).toLocaleString("en-US")} 段 .docx（${fmt(b.bytes / 1e6, 1)} MB）: tigang check ${fmt(b.tigangMs, 0)} ms, 峰值 RSS peak ${fmt(b.peakRssMB, 1)} MB; mammoth ${fmt(b.mammothMs, 0)} ms, ${fmt(b.mammothPeakRssMB, 1)} MB`);
     say(`  tigang --help ${fmt(c.help.tigangMs, 0)} ms, node -e 0 ${fmt(c.help.nodeMs, 0)} ms → ×${fmt(c.help.ratio, 2)}`);
   }
+  if (r.lexicon) say(`词库 / typo lexicon (Node, as tigang check loads it; every check above includes it): ${r.lexicon.words?.toLocaleString("en-US")} 词 words, 加载并建索引 load + index ${r.lexicon.loadIndexMs} ms (读取 read ${r.lexicon.fetchMs}, 索引 index ${r.lexicon.indexMs}), 堆 heap ${fmt(r.lexicon.heapMB, 1)} MB; 分块 chunk ${fmt((r.bundle.separate?.lexicon ?? 0) / 1000, 1)} KB gzip`);
+  if (r.lexiconPane) say(`词库在任务窗格 / lexicon in the pane (headless Chromium, fresh context): 读取+建索引 fetch + index 中位数 median ${r.lexiconPane.medianMs} ms (fetch ${r.lexiconPane.fetchMs.join(", ")}; index ${r.lexiconPane.indexMs.join(", ")} ms)`);
+  else if (r.lexiconPaneError) say(`词库在任务窗格 / lexicon in the pane: 未测 / not measured (${r.lexiconPaneError})`);
   say(`检查 ${r.heap.paragraphs.toLocaleString("en-US")} 段的峰值堆内存 / peak heap checking ${r.heap.paragraphs.toLocaleString("en-US")} paragraphs: ${fmt(r.heap.peakMB, 1)} MB above a ${fmt(r.heap.baselineMB, 1)} MB baseline (after the run, with the findings kept: ${fmt(r.heap.retainedMB, 1)} MB; ${r.heap.collectionsDuringRun ?? "?"} GCs)`);
   say();
   say("预算 / budgets (bench/budgets.json)");
@@ -741,6 +786,7 @@ async function main() {
   const timing = childJson("timing").result;
   results.parseCheck = { sizes: timing.sizes, headingDense: timing.headingDense };
   results.snippets = timing.snippets;
+  results.lexicon = timing.lexicon;
   log(`峰值堆内存 / peak heap (${HEAP_SIZE.toLocaleString("en-US")} paragraphs, child process)`);
   results.heap = heapBench();
   log("命令行整进程 / the CLI as whole processes (200 .docx vs mammoth, 10k/50k .docx, --help)");
@@ -762,6 +808,12 @@ async function main() {
   } catch (e) {
     results.reviewError = String(e?.message ?? e);
   }
+  log("词库分块在任务窗格中的加载与建索引 / lexicon chunk load and index in the pane (headless Chromium)");
+  try {
+    results.lexiconPane = await lexiconInChromium();
+  } catch (e) {
+    results.lexiconPaneError = String(e?.message ?? e);
+  }
   results.budgets = budgets;
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
   finish(results, budgets);
@@ -771,7 +823,8 @@ async function main() {
 if (argv[0] === "--child") {
   const [, kind, a, b] = argv;
   const out = kind === "heap" ? b : a;
-  const result = kind === "heap" ? heapChild(Number(a)) : timingChild();
+  const lexicon = await loadLexiconChild();
+  const result = kind === "heap" ? heapChild(Number(a)) : { ...timingChild(), lexicon };
   fs.writeFileSync(out, JSON.stringify(result));
 } else if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   main().catch((e) => {

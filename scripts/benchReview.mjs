@@ -29,15 +29,14 @@ async function makeFiles(root, dir, count) {
 export async function withServedBrowser(root, dist, fn) {
   const { chromium } = await import("playwright-core");
   const { serve } = await import(pathToFileURL(path.join(root, "test/e2e/serve.mjs")).href);
-  const { findBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
-  const found = await findBrowser();
+  const { launchBrowser } = await import(pathToFileURL(path.join(root, "scripts/findBrowser.mjs")).href);
   const { server, url } = await serve(dist);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-bench-chromium-"));
   const savedTmp = process.env.TMPDIR;
   process.env.TMPDIR = profile; // playwright puts its fresh temporary profile here
   let browser;
   try {
-    browser = await chromium.launch(found.launch);
+    ({ browser } = await launchBrowser(chromium, { log: () => undefined }));
     return await fn(browser, url);
   } finally {
     await browser?.close();

@@ -114,33 +114,20 @@ export async function findBrowser({ env = process.env, platform = process.platfo
   throw new NoBrowserError(NOT_FOUND_MESSAGE);
 }
 
-/** Launches the browser that findBrowser finds: { browser, source }. Prints which one; exits with the message when there is none. */
+/** Launches the browser that findBrowser finds: { browser, source }. Prints which one; throws NoBrowserError (its message in Chinese and English) when there is none. */
 export async function launchBrowser(chromium, { log = console.log } = {}) {
-  let found;
-  try {
-    found = await findBrowser();
-  } catch (e) {
-    if (e instanceof NoBrowserError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const found = await findBrowser();
   log(`浏览器 / browser: ${found.source}`);
-  try {
-    return { browser: await chromium.launch(found.launch), source: found.source };
-  } catch (e) {
-    for (const channel of found.fallbackChannels ?? []) {
-      try {
-        return { browser: await chromium.launch({ ...found.launch, channel }), source: `playwright channel ${channel}` };
-      } catch {
-        /* try the next one */
-      }
+  // The browser found first, then (where it was only a guess) playwright's installed channels in turn.
+  const attempts = [{ launch: found.launch, source: found.source }, ...(found.fallbackChannels ?? []).map((channel) => ({ launch: { ...found.launch, channel }, source: `playwright channel ${channel}` }))];
+  let firstError;
+  for (const a of attempts) {
+    try {
+      return { browser: await chromium.launch(a.launch), source: a.source };
+    } catch (e) {
+      firstError ??= e;
     }
-    if (found.fallbackChannels) {
-      console.error(NOT_FOUND_MESSAGE);
-      process.exit(1);
-    }
-    throw e;
   }
+  if (found.fallbackChannels) throw new NoBrowserError(NOT_FOUND_MESSAGE);
+  throw firstError;
 }

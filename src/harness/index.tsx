@@ -8,6 +8,7 @@ import { openDocumentFile } from "./openFile";
 import { SelfTestPage } from "../taskpane/SelfTestPage";
 import { memorySelfTestEnv } from "../host/memorySelfTest";
 import { parseDocument, headingToJson } from "../core/parse/parseDocument";
+import { lexiconLoadStats } from "../core/lexicon";
 
 /** What end-to-end tests read back: the parser's view of the simulated document, type detected afresh. */
 function readBack(host: MemoryHost) {
@@ -19,7 +20,7 @@ function readBack(host: MemoryHost) {
 declare global {
   interface Window {
     /** For end-to-end tests: the document the pane is working on. */
-    __tigang?: { host: MemoryHost; load: (init: MemoryDocumentInit) => void; readBack: () => ReturnType<typeof readBack> };
+    __tigang?: { host: MemoryHost; load: (init: MemoryDocumentInit) => void; readBack: () => ReturnType<typeof readBack>; lexicon: typeof lexiconLoadStats };
   }
 }
 
@@ -64,7 +65,7 @@ function Harness() {
     else void loadSample();
   }, []);
   useEffect(() => {
-    if (host) window.__tigang = { host, load, readBack: () => readBack(host) };
+    if (host) window.__tigang = { host, load, readBack: () => readBack(host), lexicon: lexiconLoadStats };
   }, [host]);
   if (!host) return <p style={{ padding: 24 }}>正在加载示例文档…</p>;
   // ?pane=only: the pane alone, as wide as the window (as in Word, where the pane is its own window): for checking the

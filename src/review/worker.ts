@@ -5,6 +5,8 @@ import { annotateFile } from "../core/annotate/annotateFile";
 import { InputError } from "../core/io/decodeText";
 import { fileTooLargeMessage, MAX_FILE_BYTES, readInputContent } from "../core/io/readInput";
 import { reportFromContent, unreadableReport } from "../core/report/checkReport";
+import { typoWrongForms } from "../core/check/rules/typo";
+import { loadLexicon } from "../core/lexicon";
 import type { FromWorker, ToWorker } from "./protocol";
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -60,6 +62,9 @@ async function annotate(m: Extract<ToWorker, { kind: "annotate" }>): Promise<voi
 
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const m = e.data;
+  // The typo rule checks against the lexicon as tigang check does (its own chunk, loaded once per worker). Should the
+  // chunk fail to load, the rule falls back to its table alone rather than failing the file.
+  await loadLexicon(typoWrongForms).catch(() => null);
   if (m.kind === "check") {
     try {
       const content = await readInputContent(m.name, await bytesOf(m.file));

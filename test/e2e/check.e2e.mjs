@@ -40,4 +40,38 @@ export const tests = {
     await page.waitForFunction(() => !document.querySelector('[data-testid="finding"][data-rule="junk"]'));
     await screenshot("check-after-fix");
   },
+
+  "a typo outside the table: the lexicon chunk loads on 检查; 不是错字 adds the word to the ignored words": async ({ page, url, assert, screenshot }) => {
+    await page.goto(`${url}/harness.html?doc=empty`);
+    await page.waitForFunction(() => !!window.__tigang);
+    await page.evaluate(() =>
+      window.__tigang.load({
+        paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "一、存在的问题" }, { text: "抓整改要善始善中，发扬勤检节约的作风。" }, { text: "二、原因分析" }, { text: "理想信念有所松懈。" }],
+      }),
+    );
+    await page.getByTestId("doc-summary").filter({ hasText: "共 5 段" }).waitFor();
+    await page.getByRole("tab", { name: "检查" }).click();
+    const chunk = page.waitForResponse((r) => /\/lexicon\.[0-9a-f]+\.js$/.test(r.url()));
+    await page.getByTestId("run-check").click();
+    await chunk;
+    const typos = page.locator('[data-testid="finding"][data-rule="typo"]');
+    await typos.nth(1).waitFor();
+    const messages = await typos.allTextContents();
+    assert.ok(messages.some((m) => /善始善中.*善始善终/.test(m)), messages.join(" | "));
+    assert.ok(messages.some((m) => /勤检节约.*勤俭节约/.test(m)), messages.join(" | "));
+    for (const width of [320, 450]) {
+      await page.evaluate((w) => {
+        const pane = document.querySelector(".pane");
+        pane.style.width = `${w}px`;
+        pane.style.flex = "none";
+      }, width);
+      await typos.first().scrollIntoViewIfNeeded();
+      await screenshot(`check-typo-${width}`);
+    }
+    await typos.filter({ hasText: "善始善中" }).getByTestId("not-typo").click();
+    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="finding"][data-rule="typo"]')].some((e) => e.textContent.includes("善始善中")));
+    assert.equal(await typos.count(), 1);
+    await page.getByText("检查设置").click();
+    assert.equal(await page.getByRole("textbox").inputValue(), "善始善中");
+  },
 };

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
-import { launchBrowser } from "../../scripts/findBrowser.mjs";
+import { launchBrowser, NoBrowserError } from "../../scripts/findBrowser.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -30,7 +30,12 @@ const { server, url } = await serve(dist);
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-chromium-"));
 // A fresh profile directory every run (playwright's own launch uses a new temporary profile; we pin where it lives).
 process.env.TMPDIR = userDataDir;
-const { browser, source } = await launchBrowser(chromium);
+const { browser, source } = await launchBrowser(chromium).catch((e) => {
+  if (!(e instanceof NoBrowserError)) throw e;
+  console.error(e.message);
+  server.close();
+  process.exit(1);
+});
 if (process.env.TIGANG_BARE && !/sparticuz/.test(source)) {
   console.error(`test:bare 应使用 npm 包自带的 Chromium，实际是 ${source}`);
   process.exit(1);

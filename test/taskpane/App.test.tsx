@@ -8,6 +8,8 @@ import SnippetsTab from "../../src/taskpane/tabs/SnippetsTab";
 import { MemorySnippetStore, emptyUserLibrary, importUserSnippets } from "../../src/core/snippets";
 import type { DocumentState } from "../../src/taskpane/useDocument";
 import { parseDocument } from "../../src/core/parse/parseDocument";
+import { loadLexicon } from "../../src/core/lexicon";
+import { typoWrongForms } from "../../src/core/check/rules/typo";
 
 const sample = () =>
   new MemoryHost({
@@ -311,4 +313,33 @@ describe("the 检查 tab", () => {
     });
     await waitFor(() => expect(host.selection).toEqual({ start: { paragraph: 4, offset: 0 }, end: { paragraph: 4, offset: 2 } }));
   });
+
+  test("不是错字 adds the typo's word to the ignored words of 检查设置: the finding goes and stays gone", async () => {
+    const host = new MemoryHost({
+      paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "一、存在的问题" }, { text: "抓整改要善始善中，办法不能少。" }, { text: "二、原因分析" }, { text: "理想信念有所松懈。" }],
+      selection: { start: { paragraph: 4, offset: 0 } },
+    });
+    // The pane loads the lexicon on the first 检查 (a cached promise); loaded here first, as jest takes seconds to index it.
+    await loadLexicon(typoWrongForms);
+    const { unmount } = render(<App host={host} initialTab="check" />);
+    await runCheck();
+    // Not in the typo table: found with the lexicon.
+    const typo = await waitFor(() => {
+      const f = findings("typo");
+      expect(f).toHaveLength(1);
+      return f[0];
+    });
+    expect(typo.textContent).toMatch(/善始善中.*善始善终/);
+    expect(findings("placeholder")[0]?.querySelector('[data-testid="not-typo"]') ?? null).toBeNull();
+    await act(async () => {
+      fireEvent.click(typo.querySelector('[data-testid="not-typo"]')!);
+    });
+    expect(findings("typo")).toHaveLength(0);
+    unmount();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    expect(findings("typo")).toHaveLength(0);
+    fireEvent.click(screen.getByText("检查设置"));
+    expect((screen.getByRole("textbox") as HTMLTextAreaElement).value).toBe("善始善中");
+  }, 30000);
 });

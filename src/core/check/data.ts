@@ -23,12 +23,24 @@ function load<T extends { version: number; entries: unknown[] }>(raw: unknown, f
 }
 
 let typos: TypoEntry[] | null = null;
+let typoClasses: Record<string, string[]> = {};
 let formulations: FormulationEntry[] | null = null;
 let junk: JunkEntry[] | null = null;
 
 /** Wrong → right pairs (错别字、误用词语). A data error throws: the engine keeps the other rules running. */
 export function typoEntries(): TypoEntry[] {
-  return (typos ??= load<TyposFile>(typosData, "typos.json").entries);
+  if (!typos) {
+    const file = load<TyposFile>(typosData, "typos.json");
+    typoClasses = file.classes ?? {};
+    typos = file.entries;
+  }
+  return typos;
+}
+
+/** The strings a context condition stands for ("@verbs" → the class's list; classes are checked at build time). */
+export function contextStrings(list: readonly string[]): string[] {
+  typoEntries();
+  return list.flatMap((c) => (c.startsWith("@") ? (typoClasses[c.slice(1)] ?? []) : [c]));
 }
 
 let formulationTable: FormulationsFile | null = null;

@@ -7,14 +7,25 @@ import junkData from "../../data/junk.json";
 
 const Text = z.string().check(z.minLength(1));
 
+/** Context conditions: the text right before (or after) the match must end (start) with one of these; "@name" names a class of `classes`. */
+const Context = z.optional(z.array(Text));
+
 export const TyposSchema = z.object({
   version: z.literal(1),
+  /** Named lists for context conditions (verbs that take 得, objects of 作出 …). */
+  classes: z.optional(z.record(z.string(), z.array(Text))),
   entries: z.array(
     z.object({
       wrong: Text,
       right: z.string(),
       note: z.optional(z.string()),
       guards: z.optional(z.array(Text)),
+      before: Context,
+      after: Context,
+      notBefore: Context,
+      notAfter: Context,
+      /** "info" for an entry that is often but not always wrong (reported as 提示). */
+      severity: z.optional(z.enum(["error", "warning", "info"])),
     }),
   ),
 });
@@ -86,6 +97,10 @@ export function checkDataProblems(): string[] {
     const parsed = schema.safeParse(data);
     if (!parsed.success) problems.push(`${file} 数据有误：${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("；")}`);
   }
+  const typos = typosData as TyposFile;
+  const classes = typos.classes ?? {};
+  const undefinedClasses = new Set((typos.entries ?? []).flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? [])]).filter((c) => c.startsWith("@") && !classes[c.slice(1)]));
+  if (undefinedClasses.size) problems.push(`typos.json 数据有误：未定义的类 ${[...undefinedClasses].join("、")}`);
   for (const e of (junkData as JunkFile).entries ?? []) {
     try {
       new RegExp(e.pattern, "giu");

@@ -8,6 +8,8 @@ import { roleName, type DocSnapshot } from "../../core/model";
 import { checkDocument, quoteParts, type CheckSettings } from "../../core/check/engine";
 import { ALL_RULES } from "../../core/check/rules";
 import { sectionPresence } from "../../core/check/rules/missingSection";
+import { typoWrongForms } from "../../core/check/rules/typo";
+import { loadLexicon } from "../../core/lexicon";
 import type { Finding, Severity } from "../../core/check/types";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
 import { loadSetting, saveSetting } from "../settings";
@@ -72,6 +74,9 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
 
   const runCheck = async () => {
     setBusy(true);
+    // The lexicon is its own chunk, fetched on the first 检查 and cached by the browser; without it the table still works.
+    let lexiconFailed = false;
+    await loadLexicon(typoWrongForms).catch(() => (lexiconFailed = true));
     await state.actAtCursor(
       async (snapshot, doc) => {
         const empty = snapshot.paragraphs.every((p) => !p.text.trim());
@@ -81,6 +86,8 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
       },
       { refresh: false },
     );
+    // After the check, which clears messages.
+    if (lexiconFailed) state.setError("词库加载失败：本次只按常见错别字词表检查，词表之外的错别字可能查不出。请检查网络后重新检查。");
     setBusy(false);
   };
   const applyAndRecheck = async (fixes: Finding["fix"][]) => {
@@ -193,6 +200,9 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
                   onSelect={select}
                   onFix={(fs) => void applyAndRecheck(fs.map((f) => f.fix))}
                   onIgnore={(fs) => setPrefs({ ignored: [...prefs.ignored, ...fs.map((f) => f.key)] })}
+                  onNotTypo={(word) => {
+                    if (word && !prefs.ignoreWords.includes(word)) setPrefs({ ignoreWords: [...prefs.ignoreWords, word] });
+                  }}
                 />
               ))}
             </section>
@@ -205,7 +215,7 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
   );
 }
 
-function Card({ card, snapshot, busy, onSelect, onFix, onIgnore }: { card: FindingCard; snapshot: DocSnapshot; busy: boolean; onSelect: (f: Finding) => void; onFix: (fs: Finding[]) => void; onIgnore: (fs: Finding[]) => void }) {
+function Card({ card, snapshot, busy, onSelect, onFix, onIgnore, onNotTypo }: { card: FindingCard; snapshot: DocSnapshot; busy: boolean; onSelect: (f: Finding) => void; onFix: (fs: Finding[]) => void; onIgnore: (fs: Finding[]) => void; onNotTypo: (word: string | undefined) => void }) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const [at, setAt] = useState(0);
@@ -263,6 +273,18 @@ function Card({ card, snapshot, busy, onSelect, onFix, onIgnore }: { card: Findi
         <Button size="small" appearance="subtle" className={layout.nowrap} onClick={() => onIgnore(fs)} aria-label={`忽略：${where} ${f.message}`}>
           忽略
         </Button>
+        {f.rule === "typo" && f.length > 0 && (
+          <Button
+            size="small"
+            appearance="subtle"
+            className={layout.nowrap}
+            title="把这个词加入检查设置里的“不检查的词语”，以后不再提示"
+            onClick={() => onNotTypo(quoted(snapshot, f))}
+            data-testid="not-typo"
+          >
+            不是错字
+          </Button>
+        )}
       </div>
     </div>
   );

@@ -18,7 +18,8 @@ describe("check data", () => {
   test("no formulation's right form is reported as wrong, no typo's right form is a typo", () => {
     const wrongs = new Set(formulationEntries().flatMap((e) => e.wrong.map((w) => w.text)));
     for (const e of formulationEntries()) for (const w of e.wrong) expect(wrongs.has(w.right)).toBe(false);
-    const typoWrongs = new Set(typoEntries().map((e) => e.wrong));
+    // An entry with context conditions ("的" before a verb after 认真) is wrong only there: its form may be another's fix.
+    const typoWrongs = new Set(typoEntries().filter((e) => !e.before && !e.after).map((e) => e.wrong));
     for (const e of typoEntries()) expect(typoWrongs.has(e.right)).toBe(false);
   });
 });

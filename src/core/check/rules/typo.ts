@@ -1,6 +1,7 @@
-/** 文字：常见错别字和误用词语（词表见 src/data/typos.json，含“保护词”以免误报）。 */
-import { typoEntries, type TypoEntry } from "../data";
-import type { Rule } from "../types";
+/** 文字：错别字和误用词语。两层：词表（src/data/typos.json，含保护词和上下文条件）；词库（src/core/lexicon，加载后启用）查出词表之外的同音、近音、形近错字。 */
+import { contextStrings, typoEntries, type TypoEntry } from "../data";
+import { currentLexicon, findLexiconTypos, type Confusion, type Lexicon } from "../../lexicon";
+import type { Rule, Severity } from "../types";
 import { insideLonger, paragraphText, PhraseMatcher } from "./common";
 
 interface TypoPhrase {
@@ -14,9 +15,55 @@ function typoMatcher(): PhraseMatcher<TypoPhrase> {
   return (matcher ??= new PhraseMatcher(typoEntries().map((entry) => ({ text: entry.wrong, entry }))));
 }
 
-/** Typos in one paragraph; a match inside one of its guards (or inside a word the user told us to ignore) is not one. */
+/** The wrong forms of the table that are wrong wherever they stand (no before/after condition): never words of the lexicon. */
+export function typoWrongForms(): string[] {
+  return typoEntries()
+    .filter((e) => !e.before && !e.after)
+    .map((e) => e.wrong);
+}
+
+/** Context conditions with their classes resolved, once per entry. */
+const resolved = new WeakMap<readonly string[], string[]>();
+const strings = (list: readonly string[]) => {
+  let out = resolved.get(list);
+  if (!out) resolved.set(list, (out = contextStrings(list)));
+  return out;
+};
+const endsWithAny = (text: string, end: number, list: readonly string[] | undefined) => !!list && strings(list).some((s) => text.startsWith(s, end - s.length));
+const startsWithAny = (text: string, start: number, list: readonly string[] | undefined) => !!list && strings(list).some((s) => text.startsWith(s, start));
+
+/** Whether the entry's context conditions hold for a match at `at`. */
+function contextHolds(e: TypoEntry, text: string, at: number): boolean {
+  const end = at + e.wrong.length;
+  if (e.before && !endsWithAny(text, at, e.before)) return false;
+  if (e.after && !startsWithAny(text, end, e.after)) return false;
+  if (endsWithAny(text, at, e.notBefore)) return false;
+  return !startsWithAny(text, end, e.notAfter);
+}
+
+/**
+ * Whether the lexicon reads the text around a table match as correct words across the match's edge (争做|风清气正 around
+ * 做风; 彰显|着 around 显着) and no worse than the fixed text: then the match is two words meeting, not a typo.
+ */
+function wordsAcrossEdge(lex: Lexicon, text: string, at: number, e: TypoEntry): boolean {
+  const end = at + e.wrong.length;
+  const from = Math.max(0, at - 4);
+  const to = Math.min(text.length, end + 4);
+  if (/[^\u4e00-\u9fff]/.test(text.slice(from, to))) return false;
+  const before = lex.segment(text, from, to);
+  const crosses = before.cuts.some((c, k) => {
+    const prev = before.cuts[k - 1];
+    return prev !== undefined && ((prev < at && c > at && c <= end) || (prev >= at && prev < end && c > end));
+  });
+  if (!crosses) return false;
+  const fixed = text.slice(0, at) + e.right + text.slice(end, to);
+  return before.score >= lex.segment(fixed, from, to + e.right.length - e.wrong.length).score;
+}
+
+/** Typos of the table in one paragraph; a match inside one of its guards (or inside a word the user told us to ignore) is not one. */
 export function findTypos(text: string, ignoreWords: readonly string[] = []): { entry: TypoEntry; offset: number }[] {
   const extra = ignoreWords.length ? ignoreWords.filter((w) => w.length > 0) : ignoreWords;
+  const lex = currentLexicon();
   return typoMatcher()
     .find(text, (p, at) => {
       const e = p.entry;
@@ -24,10 +71,21 @@ export function findTypos(text: string, ignoreWords: readonly string[] = []): { 
       // A right form that contains the wrong one ("截至" ⊂ …) must not be reported again after the fix.
       if (e.right.includes(e.wrong) && insideLonger(text, at, e.wrong, [e.right])) return false;
       if (extra.length && insideLonger(text, at, e.wrong, extra)) return false;
-      return true;
+      if (!contextHolds(e, text, at)) return false;
+      return !(lex && wordsAcrossEdge(lex, text, at, e));
     })
     .map((m) => ({ entry: m.entry.entry, offset: m.offset }));
 }
+
+/** Spans of quoted titles (《…》), where a lexicon guess has no business. */
+function titleSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /《[^《》]*》/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+const KIND_NAME: Record<Confusion, string> = { homophone: "同音", "near-pinyin": "近音", shape: "形近" };
 
 export const typo: Rule = {
   meta: {
@@ -35,23 +93,44 @@ export const typo: Rule = {
     name: "错别字",
     severity: "error",
     fixable: true,
-    description: "常见错别字、误用词语（如“贯切”应为“贯彻”）",
+    description: "错别字、误用词语：词表所列（如“贯切”应为“贯彻”），以及词库查出的同音、近音、形近错字（如“在接再厉”）",
     messages: {
       typo: "“{found}”应为“{expected}”",
       typoNote: "“{found}”应为“{expected}”：{note}",
+      lexicon: "“{found}”疑为“{expected}”（{kind}字）",
     },
   },
   check(doc, report, ctx) {
+    const lex = currentLexicon();
     for (let i = 0; i < doc.paragraphs.length; i++) {
       const text = paragraphText(doc, i);
       if (!text) continue;
+      const taken: [number, number][] = [];
       for (const { entry, offset } of findTypos(text, ctx.ignoreWords)) {
+        taken.push([offset, offset + entry.wrong.length]);
         report({
           messageId: entry.note ? "typoNote" : "typo",
           data: { found: entry.wrong, expected: entry.right, note: entry.note ?? "" },
           paragraph: i,
           range: [offset, offset + entry.wrong.length],
           fix: { text: entry.right },
+          severity: entry.severity as Severity | undefined,
+        });
+      }
+      if (!lex) continue;
+      const titles = text.includes("《") ? titleSpans(text) : [];
+      const skip = (from: number, to: number) =>
+        taken.some(([a, b]) => from < b && to > a) ||
+        titles.some(([a, b]) => from < b && to > a) ||
+        ctx.ignoreWords.some((w) => insideLonger(text, from, text.slice(from, to), [w]) || w.includes(text.slice(from, to)));
+      for (const t of findLexiconTypos(lex, text, skip)) {
+        report({
+          messageId: "lexicon",
+          data: { found: t.wrong, expected: t.right, kind: KIND_NAME[t.kind] },
+          paragraph: i,
+          range: [t.offset, t.offset + t.wrong.length],
+          fix: { text: t.right },
+          severity: t.certain ? "error" : "info",
         });
       }
     }

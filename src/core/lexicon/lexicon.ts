@@ -1,0 +1,480 @@
+// The typo checker's lexicon: words with frequencies (jieba's list plus our 公文 vocabulary), character readings and
+// shape groups, indexed for the cheap scan (which characters no word covers) and the costly look (which word one
+// confusable substitution gives, and whether the clause then reads better). Words live in open-addressing hash tables
+// keyed by their character codes, so that look-ups read the paragraph in place: no substring is ever made.
+
+/** The derived word list (src/data/lexicon/lexicon.json, written by scripts/build-lexicon.mjs). */
+export interface LexiconData {
+  version: 1;
+  source: string;
+  totalFrequency: number;
+  /** Entries run together: each word followed by one ASCII character, 33 + round(5·ln frequency). */
+  words: string;
+  /** "字pin,yin 字pin …": toneless readings of every character in the list. */
+  pinyin: string;
+}
+
+/** Our own additions (src/data/lexicon/gongwen.json). */
+export interface LexiconExtra {
+  words: Record<string, number>;
+  remove: string[];
+  shape: string[];
+  /** Characters left to the table's context rules (的/地/得): never replaced, never a replacement. */
+  contextOnly: string;
+  fuzzy: { initials: [string, string][]; finals: [string, string][] };
+}
+
+export type Confusion = "homophone" | "near-pinyin" | "shape";
+
+const HAN_LO = 0x4e00;
+const HAN_HI = 0x9fff;
+export const isHan = (c: number): boolean => c >= HAN_LO && c <= HAN_HI;
+
+const PAIR_BITS = 23;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> (32 - PAIR_BITS);
+
+function setBit(bits: Uint32Array, a: number, b: number): void {
+  const h = pairHash(a, b) & PAIR_MASK;
+  bits[h >>> 5] |= 1 << (h & 31);
+}
+
+function testBit(bits: Uint32Array, a: number, b: number): boolean {
+  const h = pairHash(a, b) & PAIR_MASK;
+  return (bits[h >>> 5] & (1 << (h & 31))) !== 0;
+}
+
+const VARIANT_BITS = 24;
+const FNV = 0x811c9dc5;
+const step = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+/** The slot hash of a key: never 0 (0 marks an empty slot). */
+const finish = (h: number, len: number): number => (Math.imul(h ^ len, 0x5bd1e995) >>> 1) | 1;
+/** Stands for the left-out character in a wildcard key. */
+const GAP = 0x3f;
+
+/** Below this log-frequency code (5·ln f) a single character is not a word of its own in our sense: the scan looks at it. */
+const FREE_SINGLE_Q = 47; // f ≳ 12,000: 的 了 是 在 和 把 对 …
+/** Natural-log cost added to every single-character piece of a segmentation: text is mostly words. */
+const SINGLE_PENALTY = 1.5;
+/** Words below this code (f < 5) are weak: a typo form or a rare word; a confusable common word may replace them. */
+export const WEAK_Q = 8;
+/** Smallest code of a word offered as a correction, by length (2, 3, 4 characters). */
+const TARGET_Q = [0, 0, 20, 12, 8]; // f ≥ 55, 11, 5
+/** A removed word's code. */
+const REMOVED = 255;
+
+function push(m: Map<string, string[]>, k: string, v: string): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+export class Lexicon {
+  readonly source: string;
+  private readonly lnTotal: number;
+  /** Every word's characters, in one string; tables point into it. */
+  private readonly all: string;
+  // Word table: hash, length, code, where its characters start in `all`.
+  private readonly wKey: Int32Array;
+  private readonly wLen: Uint8Array;
+  private readonly wCode: Uint8Array;
+  private readonly wAt: Int32Array;
+  private readonly wMask: number;
+  private count = 0;
+  // Wildcard table (target words with one character left out): hash, length, gap, where the word starts, its code.
+  private readonly xKey: Int32Array;
+  private readonly xLen: Uint8Array;
+  private readonly xGap: Uint8Array;
+  private readonly xAt: Int32Array;
+  private readonly xCode: Uint8Array;
+  private readonly xMask: number;
+  /** Bitset of character pairs adjacent inside some word of frequency ≥ 5 (hashed; a few false hits). */
+  private readonly pairs = new Uint32Array(1 << (PAIR_BITS - 5));
+  /** Pairs (x, y) where a frequent single character x stands for a confusable character of a target word before y (再接 → 在接), and the same after. */
+  private readonly freeSlips = new Uint32Array(1 << (PAIR_BITS - 5));
+  /** Two- and three-character target words with one character replaced by a confusable frequent single character (再次 → 在次), hashed. */
+  private readonly freeVariants = new Uint32Array(1 << (VARIANT_BITS - 5));
+  /** Four-character target words (idioms) by the sounds of their characters (fuzzy pinyin), hashed. */
+  private readonly idiomSounds = new Uint32Array(1 << (PAIR_BITS - 5));
+  /** Per character code: a number for the fuzzy form of its first reading (0: none). */
+  private readonly sound = new Uint16Array(0x10000);
+  /** Per character code: natural log probability as a one-character piece, its cost included. */
+  private readonly single = new Float32Array(0x10000);
+  /** Per character code: 1 = in the list, 2 = a frequent word on its own, 4 = left to the context rules. */
+  private readonly charFlags = new Uint8Array(0x10000);
+  private readonly readings = new Map<string, string[]>();
+  private readonly shapeOf = new Map<string, Set<string>>();
+  private readonly fuzzy: LexiconExtra["fuzzy"];
+  private readonly contextOnly: string;
+
+  constructor(data: LexiconData, extra: LexiconExtra, exclude: readonly string[] = []) {
+    this.source = data.source;
+    this.lnTotal = Math.log(data.totalFrequency);
+    this.fuzzy = extra.fuzzy;
+    this.contextOnly = extra.contextOnly;
+    const extras = Object.entries(extra.words);
+    this.all = data.words + extras.map(([w]) => w).join("");
+    const estimate = data.words.length / 3 + extras.length;
+    const wCap = 1 << Math.ceil(Math.log2(estimate * 2.5));
+    this.wKey = new Int32Array(wCap);
+    this.wLen = new Uint8Array(wCap);
+    this.wCode = new Uint8Array(wCap);
+    this.wAt = new Int32Array(wCap);
+    this.wMask = wCap - 1;
+    const s = data.words;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 128) {
+        this.put(start, i - start, c - 33);
+        start = i + 1;
+      }
+    }
+    let at = s.length;
+    for (const [w, f] of extras) {
+      const slot = this.slotOf(this.all, at, w.length);
+      const code = Math.round(5 * Math.log(f));
+      if (slot >= 0 && this.wCode[slot] !== REMOVED) this.wCode[slot] = Math.max(this.wCode[slot], code);
+      else this.put(at, w.length, code);
+      at += w.length;
+    }
+    for (const w of [...extra.remove, ...exclude.filter((w) => !extra.words[w])]) {
+      const slot = this.slotOf(w, 0, w.length);
+      if (slot >= 0) {
+        this.wCode[slot] = REMOVED;
+        this.count--;
+      }
+    }
+    for (const entry of data.pinyin.split(" ")) {
+      const ch = String.fromCodePoint(entry.codePointAt(0)!);
+      this.readings.set(ch, entry.slice(ch.length).split(","));
+    }
+    for (const group of extra.shape) this.addShapeGroup([...group]);
+    const ids = new Map<string, number>();
+    for (const [ch, syl] of this.readings) {
+      const f = this.fuzzyForm(syl[0]);
+      let id = ids.get(f);
+      if (id === undefined) ids.set(f, (id = ids.size + 1));
+      this.sound[ch.charCodeAt(0)] = id;
+    }
+    this.single.fill(-this.lnTotal - 2 - SINGLE_PENALTY);
+    for (let i = 0; i < this.contextOnly.length; i++) this.charFlags[this.contextOnly.charCodeAt(i)] |= 4;
+    let targets = 0;
+    for (let k = 0; k <= this.wMask; k++) {
+      const len = this.wLen[k];
+      const code = this.wCode[k];
+      if (!len || code === REMOVED) continue;
+      const a = this.wAt[k];
+      for (let i = 0; i < len; i++) this.charFlags[this.all.charCodeAt(a + i)] |= 1;
+      if (len === 1) {
+        const c = this.all.charCodeAt(a);
+        this.single[c] = code / 5 - this.lnTotal - SINGLE_PENALTY;
+        if (code >= FREE_SINGLE_Q) this.charFlags[c] |= 2;
+      } else if (code >= TARGET_Q[len]) targets += len;
+    }
+    const xCap = 1 << Math.ceil(Math.log2(targets * 2 + 2));
+    this.xKey = new Int32Array(xCap);
+    this.xLen = new Uint8Array(xCap);
+    this.xGap = new Uint8Array(xCap);
+    this.xAt = new Int32Array(xCap);
+    this.xCode = new Uint8Array(xCap);
+    this.xMask = xCap - 1;
+    for (let k = 0; k <= this.wMask; k++) {
+      const len = this.wLen[k];
+      const code = this.wCode[k];
+      if (len > 1 && code !== REMOVED) this.index(this.wAt[k], len, code);
+    }
+  }
+
+  /** Inserts all[at, at+len) with its code (a word listed twice keeps its higher code). */
+  private put(at: number, len: number, code: number): void {
+    let h = FNV;
+    for (let i = 0; i < len; i++) h = step(h, this.all.charCodeAt(at + i));
+    h = finish(h, len);
+    for (let k = h & this.wMask; ; k = (k + 1) & this.wMask) {
+      if (!this.wLen[k]) {
+        this.wKey[k] = h;
+        this.wLen[k] = len;
+        this.wCode[k] = code;
+        this.wAt[k] = at;
+        this.count++;
+        return;
+      }
+      if (this.wKey[k] === h && this.wLen[k] === len && this.same(this.wAt[k], this.all, at, len, -1, 0)) {
+        this.wCode[k] = Math.max(this.wCode[k], code);
+        return;
+      }
+    }
+  }
+
+  /** Whether all[at, at+len) equals text[from, from+len) with the character at `p` read as `x`. */
+  private same(at: number, text: string, from: number, len: number, p: number, x: number): boolean {
+    for (let i = 0; i < len; i++) if (this.all.charCodeAt(at + i) !== (from + i === p ? x : text.charCodeAt(from + i))) return false;
+    return true;
+  }
+
+  /** The slot of text[from, from+len) (the character at `p` read as `x`), or -1. */
+  private slotOf(text: string, from: number, len: number, p = -1, x = 0): number {
+    let h = FNV;
+    for (let i = 0; i < len; i++) h = step(h, from + i === p ? x : text.charCodeAt(from + i));
+    return this.find(finish(h, len), text, from, len, p, x);
+  }
+
+  private find(h: number, text: string, from: number, len: number, p: number, x: number): number {
+    for (let k = h & this.wMask; this.wLen[k]; k = (k + 1) & this.wMask)
+      if (this.wKey[k] === h && this.wLen[k] === len && this.same(this.wAt[k], text, from, len, p, x)) return k;
+    return -1;
+  }
+
+  private index(at: number, len: number, code: number): void {
+    const all = this.all;
+    if (code >= WEAK_Q) for (let i = 1; i < len; i++) setBit(this.pairs, all.charCodeAt(at + i - 1), all.charCodeAt(at + i));
+    if (code < TARGET_Q[len]) return;
+    for (let gap = 0; gap < len; gap++) {
+      let h = FNV;
+      for (let i = 0; i < len; i++) h = step(h, i === gap ? GAP + gap : all.charCodeAt(at + i));
+      h = finish(h, len);
+      let k = h & this.xMask;
+      while (this.xLen[k]) k = (k + 1) & this.xMask;
+      this.xKey[k] = h;
+      this.xLen[k] = len;
+      this.xGap[k] = gap;
+      this.xAt[k] = at;
+      this.xCode[k] = code;
+      const slips = this.freeConfusables(all[at + gap]);
+      for (let j = 0; j < slips.length; j++) {
+        const x = slips.charCodeAt(j);
+        if (gap > 0) setBit(this.freeSlips, all.charCodeAt(at + gap - 1), x);
+        if (gap + 1 < len) setBit(this.freeSlips, x, all.charCodeAt(at + gap + 1));
+        if (len < 4) {
+          let v = FNV;
+          for (let i = 0; i < len; i++) v = step(v, i === gap ? x : all.charCodeAt(at + i));
+          const b = finish(v, len) & ((1 << VARIANT_BITS) - 1);
+          this.freeVariants[b >>> 5] |= 1 << (b & 31);
+        }
+      }
+    }
+    if (len === 4) {
+      const s = this.sound;
+      const a = s[all.charCodeAt(at)];
+      const b = s[all.charCodeAt(at + 1)];
+      const c = s[all.charCodeAt(at + 2)];
+      const d = s[all.charCodeAt(at + 3)];
+      if (a && b && c && d) setBit(this.idiomSounds, a * 2003 + b, c * 2003 + d);
+    }
+  }
+
+  private freeBySyllable: Map<string, string> | null = null;
+  private readonly freeConf = new Map<string, string>();
+
+  /** Frequent single characters confusable with `ch` (same reading, or the same shape group). */
+  private freeConfusables(ch: string): string {
+    let out = this.freeConf.get(ch);
+    if (out !== undefined) return out;
+    if (!this.freeBySyllable) {
+      this.freeBySyllable = new Map();
+      for (const [c, syl] of this.readings)
+        if (this.charFlags[c.charCodeAt(0)] & 2) for (const y of syl) this.freeBySyllable.set(y, (this.freeBySyllable.get(y) ?? "") + c);
+    }
+    const set = new Set<string>();
+    for (const y of this.readings.get(ch) ?? []) for (const c of this.freeBySyllable.get(y) ?? "") set.add(c);
+    for (const c of this.shapeOf.get(ch) ?? []) if (this.charFlags[c.charCodeAt(0)] & 2) set.add(c);
+    set.delete(ch);
+    for (const c of this.contextOnly) set.delete(c);
+    out = [...set].join("");
+    this.freeConf.set(ch, out);
+    return out;
+  }
+
+  /** Adds shape-similar groups (one group per line, characters separated by commas or spaces). */
+  addShapeGroups(text: string): void {
+    for (const line of text.split("\n")) this.addShapeGroup(line.split(/[,，\s]+/).filter((t) => t.length === 1 && isHan(t.charCodeAt(0))));
+  }
+
+  private addShapeGroup(chars: string[]): void {
+    this.confusables.clear();
+    for (const a of chars)
+      for (const b of chars) {
+        if (a === b) continue;
+        let set = this.shapeOf.get(a);
+        if (!set) this.shapeOf.set(a, (set = new Set()));
+        set.add(b);
+      }
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The log-frequency code (5·ln f) of text[from, from+len) (the character at `p` read as `x`), or -1 when it is no word. */
+  codeAt(text: string, from: number, len: number, p = -1, x = 0): number {
+    const k = this.slotOf(text, from, len, p, x);
+    return k < 0 || this.wCode[k] === REMOVED ? -1 : this.wCode[k];
+  }
+
+  /** The word's log-frequency code (5·ln f), or undefined when it is not in the list. */
+  code(w: string): number | undefined {
+    const c = this.codeAt(w, 0, w.length);
+    return c < 0 ? undefined : c;
+  }
+
+  /** Whether the two characters are adjacent inside some word (hashed: true now and then for a pair that is not). */
+  pairInWord(a: number, b: number): boolean {
+    return testBit(this.pairs, a, b);
+  }
+
+  /** Whether text[from, from+len) may be a two- or three-character target word with a frequent single character typed for one of its own (hashed). */
+  freeVariant(text: string, from: number, len: number): boolean {
+    let v = FNV;
+    for (let i = 0; i < len; i++) v = step(v, text.charCodeAt(from + i));
+    const b = finish(v, len) & ((1 << VARIANT_BITS) - 1);
+    return (this.freeVariants[b >>> 5] & (1 << (b & 31))) !== 0;
+  }
+
+  /** Whether a frequent single character at one side of this pair may stand for a confusable character of a word. */
+  freeSlip(a: number, b: number): boolean {
+    return testBit(this.freeSlips, a, b);
+  }
+
+  /** The number of the character's sound (fuzzy pinyin of its first reading), 0 when it has none. */
+  soundOf(c: number): number {
+    return this.sound[c];
+  }
+
+  /** Whether four sounds (soundOf) are those of some four-character target word (hashed: now and then true for none). */
+  soundsLikeIdiom(a: number, b: number, c: number, d: number): boolean {
+    return testBit(this.idiomSounds, a * 2003 + b, c * 2003 + d);
+  }
+
+  /** The character's log probability as a one-character piece (an upper bound on what it adds to a segmentation). */
+  singleLogP(c: number): number {
+    return this.single[c];
+  }
+
+  /** Whether text[from, from+len) holds a character left to the context rules (的, 地, 得). */
+  hasContextOnly(text: string, from: number, len: number): boolean {
+    for (let i = from; i < from + len; i++) if (this.charFlags[text.charCodeAt(i)] & 4) return true;
+    return false;
+  }
+
+  /** A character frequent enough as a word of its own (的, 在, 把 …) that standing alone says nothing. */
+  isFreeSingle(c: number): boolean {
+    return (this.charFlags[c] & 2) !== 0;
+  }
+
+  /**
+   * The target words that text[from, from+len) becomes with another character at `p`, of code `minCode` or more: their
+   * filling characters and codes written to `chars` and `codes` (at most their length); returns how many.
+   */
+  fillers(text: string, from: number, len: number, p: number, minCode: number, chars: Uint16Array, codes: Uint8Array): number {
+    const gap = p - from;
+    let h = FNV;
+    for (let i = 0; i < len; i++) h = step(h, i === gap ? GAP + gap : text.charCodeAt(from + i));
+    h = finish(h, len);
+    let n = 0;
+    for (let k = h & this.xMask; this.xLen[k] && n < chars.length; k = (k + 1) & this.xMask) {
+      if (this.xKey[k] !== h || this.xCode[k] < minCode || this.xLen[k] !== len || this.xGap[k] !== gap) continue;
+      const at = this.xAt[k];
+      const filler = this.all.charCodeAt(at + gap);
+      if (!this.same(at, text, from, len, p, filler)) continue;
+      chars[n] = filler;
+      codes[n++] = this.xCode[k];
+    }
+    return n;
+  }
+
+  /** The smallest code whose word has at least this natural log probability. */
+  codeFor(logP: number): number {
+    return Math.ceil(5 * (logP + this.lnTotal));
+  }
+
+  /** Natural log probability of a word's code. */
+  logPOfCode(code: number): number {
+    return code / 5 - this.lnTotal;
+  }
+
+  private bySyllable: Map<string, string[]> | null = null;
+  private byFuzzy: Map<string, string[]> | null = null;
+  private readonly confusables = new Map<number, Map<number, Confusion>>();
+
+  /** How `wrong` may have been typed for `right`, or null when they are not confusable. */
+  confusion(wrong: string, right: string): Confusion | null {
+    return this.confusablesOf(wrong.charCodeAt(0)).get(right.charCodeAt(0)) ?? null;
+  }
+
+  /** Every character (by code) confusable with the character `code`, and how; computed once per character (none for the context-only ones). */
+  confusablesOf(code: number): Map<number, Confusion> {
+    let out = this.confusables.get(code);
+    if (out) return out;
+    out = new Map();
+    this.confusables.set(code, out);
+    const ch = String.fromCharCode(code);
+    if (this.contextOnly.includes(ch)) return out;
+    if (!this.bySyllable || !this.byFuzzy) {
+      this.bySyllable = new Map();
+      this.byFuzzy = new Map();
+      for (const [c, syl] of this.readings)
+        for (const y of syl) {
+          push(this.bySyllable, y, c);
+          push(this.byFuzzy, this.fuzzyForm(y), c);
+        }
+    }
+    for (const c of this.shapeOf.get(ch) ?? []) out.set(c.charCodeAt(0), "shape");
+    for (const y of this.readings.get(ch) ?? []) for (const c of this.byFuzzy.get(this.fuzzyForm(y)) ?? []) out.set(c.charCodeAt(0), "near-pinyin");
+    for (const y of this.readings.get(ch) ?? []) for (const c of this.bySyllable.get(y) ?? []) out.set(c.charCodeAt(0), "homophone");
+    out.delete(code);
+    for (let i = 0; i < this.contextOnly.length; i++) out.delete(this.contextOnly.charCodeAt(i));
+    return out;
+  }
+
+  /** The syllable with every fuzzy initial and final folded (zhi → zi, ling → lin, nan → lan). */
+  private fuzzyForm(s: string): string {
+    for (const [x, y] of this.fuzzy.initials)
+      if (s.startsWith(x)) {
+        s = y + s.slice(x.length);
+        break;
+      }
+    for (const [x, y] of this.fuzzy.finals)
+      if (s.endsWith(x)) {
+        s = s.slice(0, s.length - x.length) + y;
+        break;
+      }
+    return s;
+  }
+
+  /**
+   * The best unigram score of text[from, to) cut into words (log probabilities summed; a character alone costs its
+   * frequency and a little more), with the character at `p` read as `x`. Also returns where the pieces end.
+   */
+  segment(text: string, from: number, to: number, p = -1, x = 0): { score: number; cuts: number[] } {
+    const n = to - from;
+    const best = new Float64Array(n + 1).fill(-Infinity);
+    const back = new Int32Array(n + 1);
+    best[0] = 0;
+    for (let i = 0; i < n; i++) {
+      if (best[i] === -Infinity) continue;
+      let h = FNV;
+      for (let len = 1; len <= 4 && i + len <= n; len++) {
+        const at = from + i + len - 1;
+        const c = at === p ? x : text.charCodeAt(at);
+        h = step(h, c);
+        let lp: number;
+        if (len === 1) lp = this.single[c];
+        else {
+          const k = this.find(finish(h, len), text, from + i, len, p, x);
+          if (k < 0 || this.wCode[k] === REMOVED) continue;
+          lp = this.wCode[k] / 5 - this.lnTotal;
+        }
+        const s = best[i] + lp;
+        if (s > best[i + len]) {
+          best[i + len] = s;
+          back[i + len] = i;
+        }
+      }
+    }
+    const cuts: number[] = [];
+    for (let i = n; i > 0; i = back[i]) cuts.push(from + i);
+    cuts.push(from);
+    return { score: best[n], cuts: cuts.reverse() };
+  }
+}
