@@ -68,8 +68,9 @@ export const tests = {
       await typos.first().scrollIntoViewIfNeeded();
       await screenshot(`check-typo-${width}`);
     }
-    await typos.filter({ hasText: "善始善中" }).getByTestId("not-typo").click();
-    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="finding"][data-rule="typo"]')].some((e) => e.textContent.includes("善始善中")));
+    // Both typos sit in one paragraph, so each card quotes both: pick the card by its message.
+    await typos.filter({ hasText: /善始善中.*善始善终/ }).getByTestId("not-typo").click();
+    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="finding"][data-rule="typo"]')].some((e) => /善始善中.*善始善终/.test(e.textContent)));
     assert.equal(await typos.count(), 1);
     await page.getByText("检查设置").click();
     assert.equal(await page.getByRole("textbox").inputValue(), "善始善中");

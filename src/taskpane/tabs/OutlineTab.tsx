@@ -273,7 +273,7 @@ export default function OutlineTab({ host, state }: TabProps) {
           {missing.map((m) => (
             <div key={m.section.id} className={styles.missing}>
               <Text>{m.section.heading ?? roleName(m.section.role)}</Text>
-              <Button size="small" onClick={() => void insertMissing(m.section, m.after)} data-testid="insert-missing">
+              <Button size="small" className={layout.nowrap} onClick={() => void insertMissing(m.section, m.after)} data-testid="insert-missing">
                 插入到应在位置
               </Button>
             </div>
