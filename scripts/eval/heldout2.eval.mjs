@@ -34,10 +34,22 @@ function located(x) {
   return { ...x, from, to: from + x.wrong.length, expected: x.text.slice(0, from) + x.right + x.text.slice(from + x.wrong.length) };
 }
 
-/** Each item alone: caught (and at which severity), right fix, other typo/formulation findings in the sentence. */
-function measure(category, items) {
-  const row = { category, total: items.length, caught: 0, error: 0, fixed: 0, alarms: 0, missed: [] };
+/** Whether a wrong form of the curated table (two characters or more) covers part of the item's wrong span. */
+function inTable(x, table) {
+  return table.some((w) => {
+    if (w.length < 2) return false;
+    for (let i = x.text.indexOf(w); i >= 0; i = x.text.indexOf(w, i + 1)) if (i < x.to && i + w.length > x.from) return true;
+    return false;
+  });
+}
+
+/** Each item alone: caught (and at which severity), right fix, other typo/formulation findings in the sentence, and the
+ * same for the items whose wrong form is not in the curated table (found by the lexicon or context rules, if at all). */
+function measure(category, items, table = []) {
+  const row = { category, total: items.length, caught: 0, error: 0, fixed: 0, alarms: 0, newTotal: 0, newCaught: 0, missed: [] };
   for (const x of items.map(located)) {
+    const outside = !inTable(x, table);
+    if (outside) row.newTotal++;
     const found = check([x.text]);
     const hits = found.filter((f) => f.offset < x.to && f.offset + f.length > x.from);
     row.alarms += found.length - hits.length;
@@ -46,6 +58,7 @@ function measure(category, items) {
       continue;
     }
     row.caught++;
+    if (outside) row.newCaught++;
     if (hits.some((f) => f.severity === "error")) row.error++;
     const apply = (fix) => x.text.slice(0, fix.offset) + fix.text + x.text.slice(fix.offset + fix.length);
     if (hits.some((f) => f.fix && apply(f.fix) === x.expected)) row.fixed++;
@@ -53,15 +66,16 @@ function measure(category, items) {
   return row;
 }
 
-function printRows(title, rows) {
+function printRows(title, rows, withTable) {
   console.log(`\n${title}`);
-  console.log("类别 category        查出/总数 caught   其中错误级 error   修复正确 right fix   句中其他提示 other findings");
-  const sum = { total: 0, caught: 0, error: 0, fixed: 0, alarms: 0 };
+  console.log(`类别 category        查出/总数 caught   其中错误级 error   修复正确 right fix   句中其他提示 other findings${withTable ? "   词表外 not in table" : ""}`);
+  const sum = { total: 0, caught: 0, error: 0, fixed: 0, alarms: 0, newTotal: 0, newCaught: 0 };
+  const line = (name, r) => `${name}${`${r.caught}/${r.total}`.padStart(10)}${String(r.error).padStart(16)}${String(r.fixed).padStart(18)}${String(r.alarms).padStart(22)}${withTable ? `${r.newCaught}/${r.newTotal}`.padStart(20) : ""}`;
   for (const r of rows) {
     for (const k of Object.keys(sum)) sum[k] += r[k];
-    console.log(`${r.category.padEnd(20)}${`${r.caught}/${r.total}`.padStart(10)}${String(r.error).padStart(16)}${String(r.fixed).padStart(18)}${String(r.alarms).padStart(22)}`);
+    console.log(line(r.category.padEnd(20), r));
   }
-  console.log(`${"合计 total".padEnd(18)}${`${sum.caught}/${sum.total}`.padStart(10)}${String(sum.error).padStart(16)}${String(sum.fixed).padStart(18)}${String(sum.alarms).padStart(22)}`);
+  console.log(line("合计 total".padEnd(18), sum));
   for (const r of rows) if (r.missed.length) console.log(`  漏报 missed ${r.category}: ${r.missed.join("  ")}`);
   return sum;
 }
@@ -88,13 +102,13 @@ export default async function run() {
     .readdirSync(typoDir)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((f) => measure(f.replace(/\.json$/, ""), JSON.parse(fs.readFileSync(path.join(typoDir, f), "utf8"))));
-  const typos = printRows("留出集二：错别字 / held-out 2: typos (each sentence alone, lexicon loaded)", typoRows);
+    .map((f) => measure(f.replace(/\.json$/, ""), JSON.parse(fs.readFileSync(path.join(typoDir, f), "utf8")), typoWrongForms()));
+  const typos = printRows("留出集二：错别字 / held-out 2: typos (each sentence alone, lexicon loaded)", typoRows, true);
 
   const { items } = JSON.parse(fs.readFileSync(path.join(dir, "formulations.json"), "utf8"));
   const kinds = [...new Set(items.map((x) => x.kind))];
   const formRows = kinds.map((k) => measure(k, items.filter((x) => x.kind === k)));
-  const forms = printRows("留出集二：固定提法 / held-out 2: formulations", formRows);
+  const forms = printRows("留出集二：固定提法 / held-out 2: formulations", formRows, false);
 
   console.log("\n留出集二：干净段落中的错别字与提法提示 / typo and formulation findings on the clean paragraphs:");
   const clean = listFindings("heldout2/clean.txt", lines(path.join(dir, "clean.txt")), false);
