@@ -1,6 +1,6 @@
 /** 文字：错别字和误用词语。两层：词表（src/data/typos.json，含保护词和上下文条件）；词库（src/core/lexicon，加载后启用）查出词表之外的同音、近音、形近错字。 */
 import { contextStrings, typoEntries, type TypoEntry } from "../data";
-import { currentLexicon, findLexiconTypos, type Confusion, type Lexicon } from "../../lexicon";
+import { collocationsOf, currentLexicon, findLexiconTypos, type Confusion, type Lexicon } from "../../lexicon";
 import type { Rule, Severity } from "../types";
 import { insideLonger, paragraphText, PhraseMatcher } from "./common";
 
@@ -15,10 +15,10 @@ function typoMatcher(): PhraseMatcher<TypoPhrase> {
   return (matcher ??= new PhraseMatcher(typoEntries().map((entry) => ({ text: entry.wrong, entry }))));
 }
 
-/** The wrong forms of the table that are wrong wherever they stand (no before/after condition): never words of the lexicon. */
+/** The wrong forms of the table that are wrong wherever they stand (no before/after/later condition): never words of the lexicon. */
 export function typoWrongForms(): string[] {
   return typoEntries()
-    .filter((e) => !e.before && !e.after)
+    .filter((e) => !e.before && !e.after && !e.later)
     .map((e) => e.wrong);
 }
 
@@ -38,14 +38,24 @@ function contextHolds(e: TypoEntry, text: string, at: number): boolean {
   if (e.before && !endsWithAny(text, at, e.before)) return false;
   if (e.after && !startsWithAny(text, end, e.after)) return false;
   if (endsWithAny(text, at, e.notBefore)) return false;
-  return !startsWithAny(text, end, e.notAfter);
+  if (startsWithAny(text, end, e.notAfter)) return false;
+  if (!e.later && !e.notLater) return true;
+  const rest = restOfSentence(text, end);
+  if (e.later && !strings(e.later).some((s) => rest.includes(s))) return false;
+  return !(e.notLater && strings(e.notLater).some((s) => rest.includes(s)));
+}
+
+/** The text from `from` to the end of its sentence (。！？；, or the paragraph's end). */
+function restOfSentence(text: string, from: number): string {
+  const m = /[。！？；!?;]/.exec(text.slice(from));
+  return m ? text.slice(from, from + m.index) : text.slice(from);
 }
 
 /**
  * Whether the lexicon reads the text around a table match as correct words across the match's edge (争做|风清气正 around
  * 做风; 彰显|着 around 显着) and no worse than the fixed text: then the match is two words meeting, not a typo.
  */
-function wordsAcrossEdge(lex: Lexicon, text: string, at: number, e: TypoEntry): boolean {
+function wordsAcrossEdge(lex: Lexicon, text: string, at: number, e: { wrong: string; right: string }): boolean {
   const end = at + e.wrong.length;
   const from = Math.max(0, at - 4);
   const to = Math.min(text.length, end + 4);
@@ -98,6 +108,7 @@ export const typo: Rule = {
       typo: "“{found}”应为“{expected}”",
       typoNote: "“{found}”应为“{expected}”：{note}",
       lexicon: "“{found}”疑为“{expected}”（{kind}字）",
+      collocation: "“{found}”疑为“{expected}”（{kind}字；常用说法为“{expected}”）",
     },
   },
   check(doc, report, ctx) {
@@ -123,6 +134,20 @@ export const typo: Rule = {
         taken.some(([a, b]) => from < b && to > a) ||
         titles.some(([a, b]) => from < b && to > a) ||
         ctx.ignoreWords.some((w) => insideLonger(text, from, text.slice(from, to), [w]) || w.includes(text.slice(from, to)));
+      // A fixed phrase with one character slipped into another real word: only where the words do not run across the
+      // variant's edges (the text reads as other words there) and the phrase is not written right around it.
+      const slips = collocationsOf(lex)?.find(text, (v) => !skip(v.offset, v.offset + v.wrong.length) && !wordsAcrossEdge(lex, text, v.offset, v)) ?? [];
+      for (const t of slips) {
+        taken.push([t.offset, t.offset + t.wrong.length]);
+        report({
+          messageId: "collocation",
+          data: { found: t.wrong, expected: t.right, kind: KIND_NAME[t.kind] },
+          paragraph: i,
+          range: [t.offset, t.offset + t.wrong.length],
+          fix: { text: t.right },
+          severity: t.certain ? "error" : "info",
+        });
+      }
       for (const t of findLexiconTypos(lex, text, skip)) {
         report({
           messageId: "lexicon",
