@@ -1,6 +1,6 @@
 // Slips into real words inside fixed 公文 phrases (主体责任 → 主题责任, 正风肃纪 → 正风素纪, 反腐倡廉 → 反复倡廉): a
 // phrase of src/data/lexicon/collocations.json written with one character replaced by a confusable one (同音, 近音,
-// 形近), where the written form is not itself a word, is the phrase mistyped. The scan is one bit test per character.
+// 形近), where the written form is not itself a word, is the phrase mistyped. The scan reads one byte per character.
 import type { Confusion, Lexicon } from "./lexicon";
 
 export interface CollocationsData {
@@ -27,17 +27,32 @@ interface Phrase {
   fixed: boolean;
 }
 
-const PAIR_BITS = 20;
-const pairBit = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> (32 - PAIR_BITS);
+const BITS = 20;
+/** A hashed key of two characters and a third one at a place: 16 bits each are enough for the BMP. */
+const key3 = (a: number, b: number, c: number, at: number): number =>
+  (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c + at * 0x10000, 0xc2b2ae35)) >>> (32 - BITS);
+const hasBit = (bits: Uint32Array, h: number): boolean => (bits[h >>> 5] & (1 << (h & 31))) !== 0;
+const setBit = (bits: Uint32Array, h: number): void => {
+  bits[h >>> 5] |= 1 << (h & 31);
+};
+const pairKey = (a: number, b: number): number => a * 0x10000 + b;
 
 /**
- * Phrases by the sounds (fuzzy pinyin) of their first two characters: a slip of the input method keeps the sounds, so a
- * place in the text whose first two sounds match no phrase is passed over with one bit test. A shape-similar slip is
- * found from the third character on (the first two must then be right).
+ * With one character slipped, either the first two characters of a phrase are written right (the slip is further on)
+ * or its third and fourth are (the slip is in the first two). So phrases are found from those exact pairs, and a third
+ * character written right besides: a place in the text is passed over after one array read for nearly every character.
  */
 export class CollocationIndex {
-  private readonly bySounds = new Map<number, Phrase[]>();
-  private readonly filter = new Uint32Array(1 << (PAIR_BITS - 5));
+  /** Phrases by their first two characters, and by their third and fourth. */
+  private readonly head = new Map<number, Phrase[]>();
+  private readonly tail = new Map<number, Phrase[]>();
+  /** Per character code: 1 = first character of a phrase, 2 = third character of one; `seconds` the same for the
+   * second and fourth: a pair can start a phrase's head (tail) only when both have bit 1 (2). */
+  private readonly flags = new Uint8Array(0x10000);
+  private readonly seconds = new Uint8Array(0x10000);
+  /** (first, second, third or fourth) and (third, fourth, first or second) of every phrase, hashed. */
+  private readonly headBits = new Uint32Array(1 << (BITS - 5));
+  private readonly tailBits = new Uint32Array(1 << (BITS - 5));
   private readonly except: ReadonlySet<string>;
   readonly size: number;
 
@@ -47,19 +62,27 @@ export class CollocationIndex {
   ) {
     this.except = new Set(data.except ?? []);
     const seen = new Set<string>();
+    const push = (m: Map<number, Phrase[]>, k: number, p: Phrase) => {
+      const list = m.get(k);
+      if (list) list.push(p);
+      else m.set(k, [p]);
+    };
     const add = (list: readonly string[], fixed: boolean) => {
       for (const text of list) {
         if (text.length < 4 || seen.has(text)) continue;
-        const a = lex.soundOf(text.charCodeAt(0));
-        const b = lex.soundOf(text.charCodeAt(1));
-        if (!a || !b) continue;
         seen.add(text);
-        const key = a * 0x10000 + b;
-        const bucket = this.bySounds.get(key);
-        if (bucket) bucket.push({ text, fixed });
-        else this.bySounds.set(key, [{ text, fixed }]);
-        const h = pairBit(a, b);
-        this.filter[h >>> 5] |= 1 << (h & 31);
+        const [c0, c1, c2, c3] = [0, 1, 2, 3].map((k) => text.charCodeAt(k));
+        const p = { text, fixed };
+        push(this.head, pairKey(c0, c1), p);
+        push(this.tail, pairKey(c2, c3), p);
+        this.flags[c0] |= 1;
+        this.flags[c2] |= 2;
+        this.seconds[c1] |= 1;
+        this.seconds[c3] |= 2;
+        setBit(this.headBits, key3(c0, c1, c2, 2));
+        setBit(this.headBits, key3(c0, c1, c3, 3));
+        setBit(this.tailBits, key3(c2, c3, c0, 0));
+        setBit(this.tailBits, key3(c2, c3, c1, 1));
       }
     };
     add(data.fixed, true);
@@ -70,29 +93,37 @@ export class CollocationIndex {
   /** Phrases written with one character slipped, leftmost first, not overlapping; `accept` may refuse one at a place. */
   find(text: string, accept: (v: CollocationSlip) => boolean): CollocationSlip[] {
     const out: CollocationSlip[] = [];
-    const { lex, filter, bySounds } = this;
-    const n = text.length - 3;
-    let b = n > 0 ? lex.soundOf(text.charCodeAt(0)) : 0;
+    const { flags, seconds, headBits, tailBits } = this;
+    let free = 0;
+    const n = text.length - 1;
     for (let i = 0; i < n; i++) {
-      const a = b;
-      b = lex.soundOf(text.charCodeAt(i + 1));
-      if (!a || !b) continue;
-      const h = pairBit(a, b);
-      if ((filter[h >>> 5] & (1 << (h & 31))) === 0) continue;
-      const bucket = bySounds.get(a * 0x10000 + b);
-      if (!bucket) continue;
-      const slip = this.slipAt(text, i, bucket);
+      const a = text.charCodeAt(i);
+      const f = flags[a];
+      if (f === 0) continue;
+      const b = text.charCodeAt(i + 1);
+      if ((f & seconds[b]) === 0) continue;
+      let slip: CollocationSlip | null = null;
+      // A slip in the first two characters: this pair is the phrase's third and fourth.
+      if (f & seconds[b] & 2 && i >= 2 && i - 2 >= free && (hasBit(tailBits, key3(a, b, text.charCodeAt(i - 2), 0)) || hasBit(tailBits, key3(a, b, text.charCodeAt(i - 1), 1))))
+        slip = this.slipAt(text, i - 2, this.tail.get(pairKey(a, b)), 0, 2);
+      // A slip from the third character on: this pair starts the phrase.
+      if (!slip && f & seconds[b] & 1 && i + 3 < text.length && (hasBit(headBits, key3(a, b, text.charCodeAt(i + 2), 2)) || hasBit(headBits, key3(a, b, text.charCodeAt(i + 3), 3))))
+        slip = this.slipAt(text, i, this.head.get(pairKey(a, b)), 2, Infinity);
       if (slip && accept(slip)) {
         out.push(slip);
-        i += slip.wrong.length - 1;
-        if (i + 1 < text.length) b = lex.soundOf(text.charCodeAt(i + 1));
+        free = slip.offset + slip.wrong.length;
+        i = Math.max(i, free - 1);
       }
     }
     return out;
   }
 
-  /** The one phrase of the bucket that text[i…] spells with exactly one confusable character, unless it is a word itself or spells a phrase right. */
-  private slipAt(text: string, i: number, bucket: readonly Phrase[]): CollocationSlip | null {
+  /**
+   * The one phrase of the bucket that text[i…] spells with exactly one confusable character, at a place in [from, to),
+   * unless that spelling is a word itself or an excepted form.
+   */
+  private slipAt(text: string, i: number, bucket: readonly Phrase[] | undefined, from: number, to: number): CollocationSlip | null {
+    if (!bucket) return null;
     let found: CollocationSlip | null = null;
     for (const p of bucket) {
       const len = p.text.length;
@@ -104,12 +135,10 @@ export class CollocationIndex {
           if (miss >= 0) break;
           miss = k;
         }
-      if (k < len) continue;
-      // Written right: the place is that phrase, not a slip of another.
-      if (miss < 0) return null;
+      if (k < len || miss < from || miss >= to) continue;
       const kind = this.lex.confusablesOf(p.text.charCodeAt(miss)).get(text.charCodeAt(i + miss));
-      if (!kind || (kind === "shape" && miss < 2)) continue;
-      // The variant is a word of its own (取得时效): not a slip we can tell.
+      if (!kind) continue;
+      // The written form is a word of its own (取得时效) or occurs in right text (四个意思): not a slip we can tell.
       if (this.lex.codeAt(text, i, len) >= 0 || this.except.has(text.slice(i, i + len))) continue;
       // Two phrases one slip away: which was meant is unclear.
       if (found && found.wrong.length === len) return null;

@@ -22,15 +22,43 @@ export function typoWrongForms(): string[] {
     .map((e) => e.wrong);
 }
 
-/** Context conditions with their classes resolved, once per entry. */
-const resolved = new WeakMap<readonly string[], string[]>();
-const strings = (list: readonly string[]) => {
-  let out = resolved.get(list);
-  if (!out) resolved.set(list, (out = contextStrings(list)));
+/** Context conditions with their classes resolved, once per entry, by first and by last character, so a test reads a
+ * few strings however long the class (的 is frequent, and its classes hold a hundred adverbials). */
+interface Strings {
+  all: string[];
+  byFirst: Map<number, string[]>;
+  byLast: Map<number, string[]>;
+}
+const group = (all: string[], at: (x: string) => number) => {
+  const out = new Map<number, string[]>();
+  for (const x of all) {
+    const k = at(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
   return out;
 };
-const endsWithAny = (text: string, end: number, list: readonly string[] | undefined) => !!list && strings(list).some((s) => text.startsWith(s, end - s.length));
-const startsWithAny = (text: string, start: number, list: readonly string[] | undefined) => !!list && strings(list).some((s) => text.startsWith(s, start));
+const resolved = new WeakMap<readonly string[], Strings>();
+const strings = (list: readonly string[]): Strings => {
+  let out = resolved.get(list);
+  if (!out) {
+    const all = contextStrings(list).filter((x) => x.length > 0);
+    out = { all, byFirst: group(all, (x) => x.charCodeAt(0)), byLast: group(all, (x) => x.charCodeAt(x.length - 1)) };
+    resolved.set(list, out);
+  }
+  return out;
+};
+function endsWithAny(text: string, end: number, list: readonly string[] | undefined): boolean {
+  if (!list || end === 0) return false;
+  const cands = strings(list).byLast.get(text.charCodeAt(end - 1));
+  return !!cands && cands.some((x) => text.startsWith(x, end - x.length));
+}
+function startsWithAny(text: string, start: number, list: readonly string[] | undefined): boolean {
+  if (!list || start >= text.length) return false;
+  const cands = strings(list).byFirst.get(text.charCodeAt(start));
+  return !!cands && cands.some((x) => text.startsWith(x, start));
+}
 
 /** Whether the entry's context conditions hold for a match at `at`. */
 function contextHolds(e: TypoEntry, text: string, at: number): boolean {
@@ -41,8 +69,8 @@ function contextHolds(e: TypoEntry, text: string, at: number): boolean {
   if (startsWithAny(text, end, e.notAfter)) return false;
   if (!e.later && !e.notLater) return true;
   const rest = restOfSentence(text, end);
-  if (e.later && !strings(e.later).some((s) => rest.includes(s))) return false;
-  return !(e.notLater && strings(e.notLater).some((s) => rest.includes(s)));
+  if (e.later && !strings(e.later).all.some((s) => rest.includes(s))) return false;
+  return !(e.notLater && strings(e.notLater).all.some((s) => rest.includes(s)));
 }
 
 /** The text from `from` to the end of its sentence (。！？；, or the paragraph's end). */
