@@ -163,4 +163,82 @@ export const tests = {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
+
+  "审核台: 200 files, a window of rows drawn, every row reachable by scrolling, keys, sort and filter": async ({ page, url, assert, screenshot }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-review-200-"));
+    try {
+      const sources = ["realistic", "clean"].flatMap((d) => fs.readdirSync(path.join(root, "test/fixtures", d)).map((f) => path.join(root, "test/fixtures", d, f)));
+      const files = [];
+      for (let i = 0; i < 200; i++) {
+        const file = path.join(dir, `材料${String(i + 1).padStart(3, "0")}-${path.basename(sources[i % sources.length])}`);
+        const lines = fs.readFileSync(sources[i % sources.length], "utf8").split(/\r?\n/);
+        if (i % 3 === 0) lines[2] = `${lines[2]}请于X月X日前报送,逾期不候。`;
+        fs.writeFileSync(file, lines.join("\n"));
+        files.push(file);
+      }
+      await page.goto(`${url}/review.html`);
+      await page.locator("#choose-files").setInputFiles(files);
+      await page.locator('#progress[data-state="done"]').waitFor({ timeout: 120_000 });
+      assert.equal(await page.locator("#review-table").getAttribute("aria-rowcount"), "201");
+      const drawn = () => page.$$eval("#rows tr", (trs) => trs.map((tr) => ({ name: tr.querySelector("td.name")?.textContent, index: Number(tr.getAttribute("aria-rowindex")), height: tr.getBoundingClientRect().height })));
+      const first = await drawn();
+      assert.ok(first.length >= 10 && first.length < 40, `只画视口附近的行：${first.length}`);
+      assert.deepEqual(first.map((r) => r.index), first.map((_, i) => i + 2), "aria-rowindex 从 2 起连续");
+      assert.ok(first.every((r) => Math.abs(r.height - first[0].height) < 0.5), `行高一致：${first.map((r) => r.height).join(",")}`);
+      // The spacers keep the scroll height of all 200 rows.
+      const box = page.locator("#table-box");
+      const { scrollHeight } = await box.evaluate((b) => ({ scrollHeight: b.scrollHeight }));
+      assert.ok(scrollHeight >= 200 * first[0].height, `可滚动高度 ${scrollHeight}`);
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await screenshot("review-200-1280");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot("review-200-1024");
+
+      // Scrolling to the end draws the last rows, and only a window of them.
+      await box.evaluate((b) => (b.scrollTop = b.scrollHeight));
+      await page.locator("#rows tr td.name", { hasText: "材料200-" }).waitFor();
+      const last = await drawn();
+      assert.equal(last[last.length - 1].index, 201);
+      assert.ok(last.length < 40 && !last.some((r) => /材料001-/.test(r.name)));
+
+      // The keyboard: Home and End on a file name reach the first and last rows, the arrows the next ones.
+      await box.evaluate((b) => (b.scrollTop = 0));
+      await page.locator("#rows tr td.name", { hasText: "材料001-" }).waitFor();
+      await page.locator("#rows tr td.name button").first().focus();
+      const focused = () => page.evaluate(() => {
+        const a = document.activeElement;
+        const r = a.getBoundingClientRect();
+        const b = document.getElementById("table-box").getBoundingClientRect();
+        return { name: a.textContent, inView: r.top >= b.top && r.bottom <= b.bottom + 1 };
+      });
+      await page.keyboard.press("End");
+      assert.deepEqual(await focused(), { name: path.basename(files[199]), inView: true });
+      await page.keyboard.press("ArrowUp");
+      assert.deepEqual(await focused(), { name: path.basename(files[198]), inView: true });
+      await page.keyboard.press("Home");
+      assert.deepEqual(await focused(), { name: path.basename(files[0]), inView: true });
+      for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowDown");
+      assert.deepEqual(await focused(), { name: path.basename(files[30]), inView: true });
+      await page.keyboard.press("PageDown");
+      const paged = await focused();
+      assert.ok(paged.inView && paged.name > path.basename(files[33]), `Page Down 至少下移几行：${paged.name}`);
+
+      // Sort by name, descending: the last file comes first, at the top of the table.
+      await page.locator('th[data-sort="name"] button').click();
+      await page.locator('th[data-sort="name"] button').click();
+      await page.locator('th[data-sort="name"][aria-sort="descending"]').waitFor();
+      await box.evaluate((b) => (b.scrollTop = 0));
+      await page.waitForFunction(() => /材料200-/.test(document.querySelector("#rows tr td.name")?.textContent ?? ""));
+
+      // The filter finds a file however far down it is.
+      await page.locator("#filter-text").fill("材料137-");
+      await page.waitForFunction(() => document.querySelectorAll("#rows tr").length === 1);
+      assert.match(await page.locator("#rows tr td.name").textContent(), /^材料137-/);
+      assert.equal(await page.locator("#review-table").getAttribute("aria-rowcount"), "2");
+      assert.equal(await page.locator("#rows-before").isHidden(), true);
+      assert.equal(await page.locator("#rows-after").isHidden(), true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
 };
