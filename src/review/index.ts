@@ -272,7 +272,7 @@ function rowFor(entry: Entry): HTMLTableRowElement {
   // A row that held the focus is replaced by its new version: the focus moves with it.
   const focused = entry.tr?.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
   entry.tr?.replaceWith(tr);
-  if (focused) (focused.tagName === "SELECT" ? tr.querySelector("select") : open)?.focus({ preventScroll: true });
+  if (focused) ((focused.tagName === "SELECT" && tr.querySelector("select")) || open).focus({ preventScroll: true });
   entry.tr = tr;
   return tr;
 }

@@ -237,6 +237,16 @@ export const tests = {
       assert.equal(await page.locator("#review-table").getAttribute("aria-rowcount"), "2");
       assert.equal(await page.locator("#rows-before").isHidden(), true);
       assert.equal(await page.locator("#rows-after").isHidden(), true);
+
+      // Choosing another type checks that file again; its row is drawn anew, the focus stays in it.
+      const type = page.locator("#rows tr select");
+      const other = await type.evaluate((s) => [...s.options].find((o) => !o.selected).value);
+      await type.focus();
+      await type.selectOption(other);
+      await page.locator('#progress[data-state="done"]').waitFor();
+      await page.waitForFunction((v) => document.querySelector("#rows tr select")?.value === v, other);
+      assert.ok(!/（自动）/.test(await page.locator("#rows tr select option:checked").textContent()));
+      assert.ok(await page.evaluate(() => !!document.activeElement.closest("#rows tr")), "焦点仍在该行");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
