@@ -148,7 +148,7 @@ async function check(entry: Entry): Promise<void> {
   entry.stale = true;
   batch.done++;
   if (selected === entry.id) renderDetail();
-  listChanged();
+  fileFinished();
 }
 
 function recheck(entry: Entry, type: DocTypeId | undefined): void {
@@ -189,10 +189,26 @@ function scheduleRender(): void {
   });
 }
 
-/** Something that may change which rows pass the filter, or their order: a file added or finished, a filter, a sort. */
+/** Something that may change which rows pass the filter, or their order: files added, a filter, a sort. */
 function listChanged(): void {
   orderChanged = true;
   scheduleRender();
+}
+
+/** While a batch runs, finished files are drawn at most ten times a second rather than at every frame: the progress
+ * and the rows in view still move steadily, and the page's thread leaves the cores to the workers. The last file of
+ * a batch is drawn at the next frame. */
+const BATCH_REDRAW_MS = 100;
+let lastRender = -Infinity;
+let redrawTimer = 0;
+function fileFinished(): void {
+  orderChanged = true;
+  const wait = lastRender + BATCH_REDRAW_MS - performance.now();
+  if (batch.done >= batch.total || wait <= 0) return scheduleRender();
+  redrawTimer ||= window.setTimeout(() => {
+    redrawTimer = 0;
+    scheduleRender();
+  }, wait);
 }
 
 function renderProgress(): void {
@@ -309,6 +325,7 @@ function setSpacer(id: string, height: number): void {
 }
 
 function render(): void {
+  lastRender = performance.now();
   // Reads first: the layout is still clean from the last frame, so they cost nothing.
   const box = $("table-box");
   const tbody = $("rows");
