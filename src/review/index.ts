@@ -34,6 +34,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 /** Writes only what changed: an unchanged text or attribute written again still makes the browser lay the page out. */
 const setText = (e: HTMLElement, text: string) => e.textContent !== text && (e.textContent = text);
 const setAttr = (e: Element, name: string, value: string) => e.getAttribute(name) !== value && e.setAttribute(name, value);
+const setHidden = (e: HTMLElement, hidden: boolean) => e.hidden !== hidden && (e.hidden = hidden);
 
 const entries: Entry[] = [];
 let nextId = 1;
@@ -219,16 +220,16 @@ function renderProgress(): void {
   const box = $("progress");
   const bar = $<HTMLProgressElement>("progress-bar");
   const text = $("progress-text");
-  box.hidden = !batch.total;
+  setHidden(box, !batch.total);
   if (!batch.total) return;
   if (bar.max !== batch.total) bar.max = batch.total;
   if (bar.value !== batch.done) bar.value = batch.done;
   if (batch.done >= batch.total) {
     if (box.dataset.state !== "done") setText(text, `检查完成：${batch.total} 个文件，用时 ${((performance.now() - batch.started) / 1000).toFixed(1)} 秒。`);
-    box.dataset.state = "done";
+    setAttr(box, "data-state", "done");
     return;
   }
-  box.dataset.state = "running";
+  setAttr(box, "data-state", "running");
   const left = secondsLeft(performance.now() - batch.started, batch.done, batch.total);
   setText(text, `正在检查第 ${batch.done + 1} / ${batch.total} 个：${batch.current}${left !== undefined ? `，约剩 ${left} 秒` : ""}`);
 }
@@ -322,7 +323,7 @@ function placeRows(tbody: HTMLElement, rows: HTMLTableRowElement[]): void {
 
 function setSpacer(id: string, height: number): void {
   const tbody = $(id);
-  tbody.hidden = height <= 0;
+  setHidden(tbody, height <= 0);
   const td = tbody.querySelector("td") as HTMLTableCellElement;
   const h = `${Math.max(0, height)}px`;
   if (td.style.height !== h) td.style.height = h;
@@ -357,8 +358,8 @@ function render(): void {
   setSpacer("rows-after", (shown.length - end) * rowHeight);
   setAttr($("review-table"), "aria-rowcount", String(shown.length + 1));
 
-  $("empty").hidden = entries.length > 0;
-  box.hidden = entries.length === 0;
+  setHidden($("empty"), entries.length > 0);
+  setHidden(box, entries.length === 0);
   let done = 0;
   let withErrors = 0;
   for (const e of entries) {
@@ -377,7 +378,10 @@ function render(): void {
   for (const th of Array.from(document.querySelectorAll<HTMLElement>("th[data-sort]"))) {
     setAttr(th, "aria-sort", th.dataset.sort === sortKey ? (sortDescending ? "descending" : "ascending") : "none");
   }
-  for (const id of ["export-html", "export-csv", "export-zip"]) $<HTMLButtonElement>(id).disabled = done === 0;
+  for (const id of ["export-html", "export-csv", "export-zip"]) {
+    const button = $<HTMLButtonElement>(id);
+    if (button.disabled !== (done === 0)) button.disabled = done === 0;
+  }
   if (!measured && rows.length) scheduleRender(); // measure the drawn rows next frame, and fit the window to them
 }
 
