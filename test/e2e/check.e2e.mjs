@@ -2,6 +2,14 @@
 
 const texts = (page) => page.evaluate(() => window.__tigang.host.paragraphs.map((p) => p.text));
 
+/** Narrow the harness's pane to Word's pane widths (320 px by default, 450 px wide) for the screenshots. */
+const paneWidth = (page, width) =>
+  page.evaluate((w) => {
+    const pane = document.querySelector(".pane");
+    pane.style.width = `${w}px`;
+    pane.style.flex = "none";
+  }, width);
+
 export const tests = {
   "check the sample, jump to a finding, fix, re-check": async ({ page, url, assert, screenshot }) => {
     await page.goto(`${url}/harness.html`);
@@ -60,11 +68,7 @@ export const tests = {
     assert.ok(messages.some((m) => /善始善中.*善始善终/.test(m)), messages.join(" | "));
     assert.ok(messages.some((m) => /勤检节约.*勤俭节约/.test(m)), messages.join(" | "));
     for (const width of [320, 450]) {
-      await page.evaluate((w) => {
-        const pane = document.querySelector(".pane");
-        pane.style.width = `${w}px`;
-        pane.style.flex = "none";
-      }, width);
+      await paneWidth(page, width);
       await typos.first().scrollIntoViewIfNeeded();
       await screenshot(`check-typo-${width}`);
     }
@@ -108,11 +112,7 @@ export const tests = {
     const model = await page.evaluate(() => window.__tigang.host.paragraphs.map((p) => (p.comments ?? []).length));
     assert.equal(model.reduce((a, b) => a + b, 0), shown + 1);
     for (const width of [320, 450]) {
-      await page.evaluate((w) => {
-        const pane = document.querySelector(".pane");
-        pane.style.width = `${w}px`;
-        pane.style.flex = "none";
-      }, width);
+      await paneWidth(page, width);
       await page.getByTestId("comments-outcome").scrollIntoViewIfNeeded();
       await screenshot(`check-comments-${width}`);
     }

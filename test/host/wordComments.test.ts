@@ -141,6 +141,18 @@ describe("Word comments (WordApi 1.4)", () => {
     expect(word.comments().filter(ours)).toHaveLength(1);
   });
 
+  test("删除本工具批注 failing partway: the re-read says how many were deleted", async () => {
+    const { word, host } = setup({
+      comments: [
+        { paragraph: 1, offset: 0, length: 2, content: `${COMMENT_PREFIX}提示：甲。` },
+        { paragraph: 2, offset: 0, length: 2, content: `${COMMENT_PREFIX}提示：乙。` },
+      ],
+    });
+    word.failSyncAt(2, { code: "AccessDenied", message: "locked" }, 1);
+    await expect(host.removeToolComments!()).rejects.toThrow(/只读或受保护.*原有的 2 条本工具批注删除了 1 条.*可再次点/);
+    expect(word.comments()).toHaveLength(1);
+  });
+
   test("NotAllowed from Word on the web: nothing written, and the message says so after a re-read", async () => {
     const { word, host } = setup({ commentsNotAllowed: true });
     await expect(host.writeComments!(requestsOf(DOC))).rejects.toThrow(/当前状态下 Word 不允许此操作.*文档中的批注没有变化/);
