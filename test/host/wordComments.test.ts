@@ -124,6 +124,14 @@ describe("Word comments (WordApi 1.4)", () => {
     expect(word.comments().map((c) => c.paragraph)).toEqual([1]);
   });
 
+  test("a finding on an empty paragraph is written on that paragraph (on its mark, see README “To check inside Word”)", async () => {
+    const { word, host } = setup({}, [{ text: "标题" }, { text: "" }, { text: "正文。" }]);
+    const result = await host.writeComments!([{ paragraph: 1, offset: 0, length: 0, whole: true, expected: "", text: `${COMMENT_PREFIX}提示：空段。` }]);
+    expect(result.written).toBe(1);
+    expect(word.world.comments[0].para).toBe(word.paragraph(1).raw);
+    expect(word.ops).toContain("range.insertComment");
+  });
+
   test("below WordApi 1.4 the host has no comment actions (the pane says why)", () => {
     const word = createWordMock(DOC);
     const host = new WordHost({ run: word.run, isSetSupported: (n, v) => n === "WordApi" && v === "1.3" });

@@ -2,7 +2,7 @@
 //
 // What the sources say, and how this follows it (the Word JavaScript API reference, @types/office-js, WordApi 1.4):
 // - `Range.insertComment(commentText)` inserts a comment on a range and returns it; `Paragraph` has no insertComment,
-//   so a comment on a whole paragraph goes on `Paragraph.getRange("Content")`.
+//   so a comment on a whole paragraph goes on `Paragraph.getRange("Content")` (an empty one's on "Whole", its mark).
 // - `Body.getComments()` returns the body's comments; `Comment.content` is the comment's plain text, `Comment.id` its
 //   id, `Comment.delete()` deletes it with its replies. `Comment.authorName` is read-only: in Word the author is always
 //   the signed-in user, so the tool's own comments are recognised by the 【提纲助手】 prefix of their text.
@@ -80,7 +80,8 @@ export async function writeCommentsIn(context: Ctx, deps: WordHostDeps, requests
       continue;
     }
     const hit = p.found ? hitAt(p.found, p.raw, p.request.expected, p.request.offset) : null;
-    targets.push({ range: hit ?? p.para.getRange("Content"), text: p.request.text });
+    // An empty paragraph's content is an empty range: its comment goes on the paragraph mark ("Whole") instead.
+    targets.push({ range: hit ?? p.para.getRange(p.raw ? "Content" : "Whole"), text: p.request.text });
   }
   if (!old.length && !targets.length) return { written: 0, removed: 0, skipped };
   const oldIds = new Set(old.map((c) => c.id));
