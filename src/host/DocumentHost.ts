@@ -5,8 +5,9 @@ import type { Block } from "../core/blocks";
 import type { FormatPlan } from "../core/format/plan";
 import type { GongwenStyleDef } from "../core/format/ooxml";
 import type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, RestoreResult } from "../core/format/types";
+import type { CommentRequest, CommentsResult } from "../core/annotate/commentPlan";
 
-export type { Block, DocSnapshot, Fix };
+export type { Block, CommentRequest, CommentsResult, DocSnapshot, Fix };
 export type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, FormatPlan, RestoreResult };
 
 /** Where new paragraphs go. */
@@ -80,6 +81,15 @@ export interface DocumentHost {
   defineStyles?(pkg: string, defs: readonly GongwenStyleDef[]): Promise<StylesResult>;
   /** The 公文 styles the document defines now (empty if none). */
   readStyles?(): Promise<GongwenStyleDef[]>;
+  /**
+   * 写入批注: remove the tool's earlier comments (recognised by the 【提纲助手】 prefix: in Word the author is always the
+   * signed-in user) and write one comment per request, in a batch whose targets were verified in a read first. A request
+   * whose anchor no longer reads what the check saw is skipped and counted. Absent where the host cannot write comments
+   * (Word below WordApi 1.4): the pane then says why.
+   */
+  writeComments?(requests: readonly CommentRequest[]): Promise<CommentsResult>;
+  /** 删除本工具批注: remove the comments whose text starts with the prefix, and only those. Returns how many. */
+  removeToolComments?(): Promise<number>;
 }
 
 /** The 公文 styles the document has after defineStyles, and what the host could not set (to do by hand). */

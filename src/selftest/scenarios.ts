@@ -1,5 +1,5 @@
 // The self-test: one list of scenarios that drive any DocumentHost the way the pane does (read, insert outlines,
-// sections, snippets, fixes, jumps, 一键排版/撤销排版) and check what the document says afterwards. The 自检 page runs it
+// sections, snippets, fixes, jumps, comments, 一键排版/撤销排版) and check what the document says afterwards. The 自检 page runs it
 // in real Word; jest and the harness run the same list on the in-memory host and the Word stand-in. A scenario the
 // host cannot model reports 不适用, never 通过.
 import type { DocumentHost, DocSnapshot } from "../host/DocumentHost";
@@ -12,6 +12,8 @@ import { planFormatting } from "../core/format/plan";
 import type { ParagraphFormatState } from "../core/format/types";
 import { parseDocument } from "../core/parse/parseDocument";
 import { builtinSnippets } from "../core/snippets/library";
+import { commentText } from "../core/annotate/commentText";
+import type { CommentRequest } from "../core/annotate/commentPlan";
 
 export type Outcome = "通过" | "失败" | "不适用";
 
@@ -232,6 +234,36 @@ const SCENARIOS: Scenario[] = [
       await env.host.select({ paragraph: 1, offset: 2, length: 2, expected: "调研" });
       snap = await env.host.snapshot();
       expect(snap.selectionText === "理论学习不够深入系统。", `文字不符时选中整段（实际“${snap.selectionText ?? ""}”）`, log);
+    },
+  },
+  {
+    id: "comments",
+    name: "写入批注、再次写入（替换）与删除本工具批注",
+    notApplicable: (env) => (env.host.writeComments && env.host.removeToolComments ? null : "此环境不能由加载项写入批注（Word 需要 WordApi 1.4）"),
+    async run(env, log) {
+      const lines = ["一、存在的问题", "参加集中学习XX次,发言准备不够充分。"];
+      await loadPlain(env, lines);
+      const snap = await env.host.snapshot();
+      const at = snap.paragraphs.findIndex((p) => p.text === lines[1]);
+      const text = snap.paragraphs[at]?.text ?? "";
+      const comment = (message: string) => commentText({ severity: "warning", message });
+      const requests: CommentRequest[] = [
+        { paragraph: at, offset: text.indexOf("XX"), length: 2, whole: false, expected: "XX", text: comment("自检：待填处") },
+        { paragraph: at, offset: text.indexOf(","), length: 1, whole: false, expected: ",", text: comment("自检：半角逗号") },
+        { paragraph: at - 1, offset: 0, length: lines[0].length, whole: true, expected: lines[0], text: comment("自检：整段批注") },
+      ];
+      // A place whose text is no longer what the check saw: refused, counted.
+      const stale: CommentRequest = { paragraph: at, offset: 0, length: 2, whole: false, expected: "调研", text: comment("自检：过时的位置") };
+      const first = await env.host.writeComments!([...requests, stale]);
+      expect(first.written === 3 && first.skipped === 1, `写入 ${first.written} 条，跳过已变的 ${first.skipped} 处`, log);
+      // Writing again reads the comments back and recognises its own by the prefix: the 3 are replaced, not doubled.
+      const again = await env.host.writeComments!(requests);
+      expect(again.removed === 3 && again.written === 3, `再次写入：替换 ${again.removed} 条，写入 ${again.written} 条`, log);
+      const removed = await env.host.removeToolComments!();
+      expect(removed === 3, `删除本工具批注 ${removed} 条`, log);
+      const left = await env.host.removeToolComments!();
+      expect(left === 0, `删除后没有剩余的本工具批注（${left}）`, log);
+      expect(texts(await env.host.snapshot()).includes(lines[1]), "正文文字未被改动", log);
     },
   },
   {

@@ -154,4 +154,56 @@ describe("the Word stand-in", () => {
     ).rejects.toBeDefined();
     expect(word.paragraph(0).alignment).toBe("Left");
   });
+
+  test("comments (WordApi 1.4): insertComment on a range, getComments with content and a read-only author, delete", async () => {
+    const word = createWordMock([{ text: "甲乙丙丁" }, { text: "戊己" }], 0, 0, { comments: [{ paragraph: 1, offset: 0, length: 2, content: "用户自己的批注", author: "李某" }], userName: "王某" });
+    const contents = await word.run(async (c) => {
+      const body = c.document.body;
+      const hit = body.paragraphs.getFirst().search("乙丙");
+      hit.load("items/text");
+      await c.sync();
+      hit.items[0].insertComment("【提纲助手】错误：示例。");
+      // Nothing is written before the sync.
+      expect(word.comments()).toHaveLength(1);
+      await c.sync();
+      const all = body.getComments();
+      all.load("items/content,items/id");
+      await c.sync();
+      return all.items.map((x) => x.content);
+    });
+    expect(contents).toEqual(["【提纲助手】错误：示例。", "用户自己的批注"]);
+    expect(word.comments()).toEqual([
+      { paragraph: 1, anchor: "戊己", content: "用户自己的批注", author: "李某" },
+      { paragraph: 0, anchor: "乙丙", content: "【提纲助手】错误：示例。", author: "王某" },
+    ]);
+    await word.run(async (c) => {
+      const all = c.document.body.getComments();
+      all.load("items/content");
+      await c.sync();
+      all.items[1].delete();
+      await c.sync();
+    });
+    expect(word.comments().map((x) => x.content)).toEqual(["【提纲助手】错误：示例。"]);
+  });
+
+  test("comments fail like writes: a deleted comment, a locked content control, a missed range, NotAllowed (office-js #6746)", async () => {
+    const word = createWordMock([{ text: "甲乙", contentControl: { title: "锁定", cannotEdit: true } }, { text: "丙丁" }], 0, 0, { comments: [{ paragraph: 1, offset: 0, length: 1, content: "x" }] });
+    // Deleting the same comment twice: the second delete fails at sync.
+    await expect(
+      word.run(async (c) => {
+        const all = c.document.body.getComments();
+        all.load("items");
+        await c.sync();
+        all.items[0].delete();
+        all.items[0].delete();
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(word.comments()).toHaveLength(0);
+    await expect(word.run(async (c) => (c.document.body.paragraphs.getFirst().getRange("Content").insertComment("y"), c.sync()))).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(word.run(async (c) => (c.document.body.paragraphs.getLast().search("无").getFirst().insertComment("y"), c.sync()))).rejects.toMatchObject({ code: "ItemNotFound" });
+    const web = createWordMock([{ text: "甲" }], 0, 0, { commentsNotAllowed: true });
+    await expect(web.run(async (c) => (c.document.body.paragraphs.getFirst().getRange("Content").insertComment("y"), c.sync()))).rejects.toMatchObject({ code: "NotAllowed" });
+    expect(web.comments()).toEqual([]);
+  });
 });

@@ -41,6 +41,8 @@ export interface WordMock {
   /** Make sync `n` fail: the first `afterOps` commands of its batch are applied first (Word does not roll back). */
   failSyncAt: (n: number | null, error?: { code: string; message: string }, afterOps?: number) => void;
   paragraph: (i: number) => FakeParagraph;
+  /** The body's comments: the paragraph and text they are on, their text and author. */
+  comments: () => { paragraph: number; anchor: string; content: string; author: string }[];
   /** The document's sections (one unless `options.sections` says more), with page setup, headers and footers. */
   sections: () => FakeSection[];
   /** Non-text objects destroyed by deletes or whole-paragraph replaces. */
@@ -67,6 +69,12 @@ export interface WordMockOptions {
   searchFoldsWidth?: boolean;
   /** document.changeTrackingMode (WordApi 1.4). */
   changeTrackingMode?: "Off" | "TrackAll" | "TrackMineOnly";
+  /** Comments the document starts with (the user's own, or the tool's from an earlier run). */
+  comments?: { paragraph: number; offset: number; length: number; content: string; author?: string }[];
+  /** The signed-in user: the author of every comment an add-in inserts (Comment.authorName is read-only). */
+  userName?: string;
+  /** Range.insertComment fails with NotAllowed, as on some Word on the web tenants (OfficeDev/office-js#6746). */
+  commentsNotAllowed?: boolean;
 }
 
 /** An error as OfficeExtension.Error carries it: a code and a message. */
@@ -93,6 +101,8 @@ export class World {
   loads: string[] = [];
   lost: string[] = [];
   selected: string | null = null;
+  comments: FakeComment[] = [];
+  commentIds = 0;
   /** True inside a Word.run: property sets are queued like commands. */
   batching = false;
   applying = false;
@@ -409,6 +419,24 @@ export class FakeRange {
   select(_mode?: string) {
     this.para.world.queue("range.select", () => (this.para.world.selected = this.para.text.slice(this.start, this.end)));
   }
+  /**
+   * Range.insertComment (WordApi 1.4): the comment is made at sync, on the range as it is then. It fails like a write:
+   * AccessDenied in a locked content control, ItemNotFound on a range that never resolved (getFirst of a miss) or whose
+   * paragraph is gone, NotAllowed where the host refuses comments (office-js #6746).
+   */
+  insertComment(text: string) {
+    const para = this.para;
+    const world = para.world;
+    const comment = new FakeComment(world, para, 0, 0, "", world.options.userName ?? "王某");
+    world.queue("range.insertComment", () => {
+      if (world.options.commentsNotAllowed) throw wordError("NotAllowed", "The action isn't supported in Word Online.");
+      if (para.contentControl?.cannotEdit) throw wordError("AccessDenied", "The content control cannot be edited.");
+      if (world.index(para) < 0 || this.start < 0 || this.end > para.text.length) throw wordError("ItemNotFound", "The range no longer exists.");
+      Object.assign(comment, { start: this.start, end: this.end, content: text });
+      world.comments.push(comment);
+    });
+    return comment;
+  }
   search(needle: string, opts?: { matchCase?: boolean }) {
     return searchIn(this.para, this.start, () => this.end, needle, opts);
   }
@@ -423,6 +451,33 @@ export class FakeRange {
       if (end < 0) throw wordError("ItemNotFound", "The ranges are in different stories.");
     });
     return r;
+  }
+}
+
+/** A comment in the body (WordApi 1.4): its text, its read-only author and id, and the characters it is on. */
+export class FakeComment {
+  readonly id: string;
+  constructor(
+    private world: World,
+    public para: FakeParagraph,
+    public start: number,
+    public end: number,
+    public content: string,
+    readonly authorName: string,
+  ) {
+    this.id = `{c${++world.commentIds}}`;
+  }
+  load(_arg?: string) {
+    this.world.loads.push("comment");
+    return this;
+  }
+  /** Deletes the comment and its replies; one deleted meanwhile fails the sync with ItemNotFound. */
+  delete() {
+    this.world.queue("comment.delete", () => {
+      const i = this.world.comments.indexOf(this);
+      if (i < 0) throw wordError("ItemNotFound", "The comment no longer exists.");
+      this.world.comments.splice(i, 1);
+    });
   }
 }
 
@@ -481,6 +536,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
   world.paragraphs.forEach((p, i) => {
     if (p.tableNestingLevel > 0) p.tableId = i > 0 && world.paragraphs[i - 1].tableNestingLevel > 0 ? world.paragraphs[i - 1].tableId : ++tableIds;
   });
+  for (const c of options.comments ?? []) world.comments.push(new FakeComment(world, world.paragraphs[c.paragraph], c.offset, c.offset + c.length, c.content, c.author ?? "李某"));
   world.sections = Array.from({ length: options.sections ?? 1 }, (_, i) => new FakeSection(world, options.pageSetup, i === 0 ? options : {}));
   world.selection = options.selection ?? {
     story: "body",
@@ -589,6 +645,21 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
       world.afterSync.push(() => (result.value = world.paragraphs.map((p) => p.reviewedText()).join("\r")));
       return result;
     },
+    /** Body.getComments (WordApi 1.4): the comments on body paragraphs, in document order, as they are at sync. */
+    getComments() {
+      const coll = {
+        items: [] as FakeComment[],
+        load(arg?: string) {
+          world.loads.push(`comments:${arg ?? ""}`);
+          world.afterSync.push(() => {
+            const at = (c: FakeComment) => world.index(c.para);
+            coll.items = world.comments.filter((c) => at(c) >= 0).sort((a, b) => at(a) - at(b) || a.start - b.start);
+          });
+          return coll;
+        },
+      };
+      return coll;
+    },
   };
 
   const document = {
@@ -660,6 +731,10 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
       if (error) failError = error;
     },
     paragraph: (i) => world.paragraphs[i],
+    comments: () =>
+      world.comments
+        .filter((c) => world.index(c.para) >= 0)
+        .map((c) => ({ paragraph: world.index(c.para), anchor: c.para.text.slice(c.start, c.end), content: c.content, author: c.authorName })),
     sections: () => world.sections,
     lost: () => world.lost,
     world,
