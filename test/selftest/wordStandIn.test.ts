@@ -7,9 +7,9 @@ import { createWordMock } from "../support/wordMock";
  * document. The stand-in keeps the selection where it was created and its paragraphs carry no fonts, so the scenarios
  * that need those report 不适用; it has no footer, track changes or renumbering lists either (hooks absent).
  */
-function standInEnv(): SelfTestEnv {
-  let host = new WordHost({ run: createWordMock([{ text: "" }]).run });
-  const fresh = (lines: string[]) => (host = new WordHost({ run: createWordMock(lines.map((text) => ({ text }))).run }));
+function standInEnv(sets?: (name: string, version: string) => boolean): SelfTestEnv {
+  let host = new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: sets });
+  const fresh = (lines: string[]) => (host = new WordHost({ run: createWordMock(lines.map((text) => ({ text }))).run, isSetSupported: sets }));
   return {
     get host() {
       return host;
@@ -36,7 +36,15 @@ test("the Word adapter on the stand-in passes the scenarios the stand-in models;
     "empty-line": "不适用",
     footer: "不适用",
     format: "不适用",
+    styles: "不适用",
     "track-changes": "不适用",
   });
   expect(results.find((r) => r.id === "fixes")!.details).toContain("✓ 应用 1 条，跳过 1 条");
+});
+
+test("with WordApi 1.5 the stand-in adds the 公文 styles, and inserts, 一键排版 and 撤销排版 set and restore them by name", async () => {
+  const [r] = await runSelfTest(standInEnv((name, version) => name === "WordApi" && Number(version) <= 1.5), undefined, ["styles"]);
+  expect(r.outcome).toBe("通过");
+  expect(r.details.join("\n")).toMatch(/✓ 插入的一级标题样式“公文一级标题”，正文样式“公文正文”/);
+  expect(r.details.join("\n")).toMatch(/✓ 撤销排版后每段的样式都回到排版前/);
 });
