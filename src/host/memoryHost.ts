@@ -311,7 +311,7 @@ export class MemoryHost implements DocumentHost {
         if (m) p.outlineLevel = Number(m[1]);
       }
       // With the 公文 styles defined, the block takes its style by name, as the Word adapter does.
-      const name = gongwenStyleOfBlock(b, [...this.styles.keys()]);
+      const name = gongwenStyleOfBlock(b, this.styleNames());
       const def = name ? this.styles.get(name) : undefined;
       if (def) {
         p.style = def.name;
@@ -406,6 +406,11 @@ export class MemoryHost implements DocumentHost {
     return this.readStylesNow();
   }
 
+  /** The 公文 styles 一键排版 and inserts may set by name: none where the host is told it cannot look styles up (as Word below WordApi 1.5). */
+  private styleNames(): string[] {
+    return this.formatCapabilities().namedStyles ? [...this.styles.keys()] : [];
+  }
+
   private readStylesNow(): GongwenStyleDef[] {
     return GONGWEN_STYLES.flatMap((s) => (this.styles.has(s.name) ? [{ ...this.styles.get(s.name)! }] : []));
   }
@@ -421,14 +426,14 @@ export class MemoryHost implements DocumentHost {
       page: { ...this.page },
       footerEmpty: !this.footers.Primary?.text.trim(),
       capabilities: this.formatCapabilities(),
-      styles: [...this.styles.keys()],
+      styles: this.styleNames(),
     };
   }
 
   async applyFormatting(plan: FormatPlan): Promise<FormatApplyResult> {
     await this.batch(true);
     const caps = this.formatCapabilities();
-    const notes = formatNotes(plan, caps, undefined, [...this.styles.keys()]);
+    const notes = formatNotes(plan, caps, undefined, this.styleNames());
     const paras = this.paragraphs.map((p) => ({ ...p }));
     const backup: FormatBackup = { paragraphs: [], page: null, pageNumbers: null };
     let applied = 0;
@@ -457,7 +462,7 @@ export class MemoryHost implements DocumentHost {
         }
         // With the 公文 styles defined, the paragraph takes its style (which carries exact spacing and character indents),
         // chosen as the Word adapter chooses it (plannedStyle: a run-in heading takes 公文正文).
-        const name = plannedStyle(pp, [...this.styles.keys()]);
+        const name = plannedStyle(pp, this.styleNames());
         const def = name ? this.styles.get(name) : undefined;
         if (def) {
           next.style = def.name;

@@ -199,6 +199,14 @@ describe("the in-memory host does the same", () => {
     expect(added.find((p) => p.text.startsWith("一、"))).toMatchObject({ style: "公文一级标题", outlineLevel: 1 });
     expect(added.filter((p) => p.style === "公文正文").length).toBeGreaterThan(0);
   });
+
+  test("told it cannot look styles up (as Word below WordApi 1.5), it keeps the built-in styles like Word", async () => {
+    const host = new MemoryHost({ paragraphs: [{ text: "" }] }, { capabilities: { namedStyles: false } });
+    await host.defineStyles(gongwenStylesPackage());
+    await host.insertBlocks(blocks(), { kind: "after", paragraph: 0, expected: "" });
+    expect(host.paragraphs.find((p) => p.text.startsWith("一、"))).toMatchObject({ style: "Heading 1", styleBuiltIn: "Heading1" });
+    expect((await host.readFormats()).styles).toEqual([]);
+  });
 });
 
 function blocks() {
