@@ -170,7 +170,9 @@ function CommentList({ paragraph: p }: { paragraph: MemParagraph }) {
   );
 }
 
+/** The style the gutter shows: a named style (公文正文 …, as Word's Styles pane shows it) by its name, else the built-in one. */
 function styleLabel(p: MemParagraph): string {
   const b = p.styleBuiltIn ?? "Normal";
+  if (p.style && (b === "Other" || p.style.startsWith("公文"))) return p.style;
   return { Title: "标题", Heading1: "标题 1", Heading2: "标题 2", Heading3: "标题 3", Heading4: "标题 4", Normal: "正文" }[b] ?? b;
 }

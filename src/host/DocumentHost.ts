@@ -73,8 +73,9 @@ export interface DocumentHost {
   restoreFormatting(backup: FormatBackup): Promise<RestoreResult>;
   /**
    * Define (or redefine) the 公文 paragraph styles from a flat OPC package (src/core/format/ooxml.ts) in one batch and
-   * read them back. Absent where the host cannot add styles yet (today: Word; see README 排版): 一键排版 then keeps
-   * setting direct formats and says what is left to do by hand. `defs` are the definitions the package was built from
+   * read them back. Absent where the host cannot add styles (Word below WordApi 1.5; see README 排版): 一键排版 then keeps
+   * setting built-in styles and direct formats and says what is left to do by hand. Where the styles exist, 一键排版 and
+   * insertBlocks set them by name (a list item keeps its own). `defs` are the definitions the package was built from
    * (gongwenStyleDefs): the Word host checks and updates styles from them rather than parsing the package again, which
    * keeps an XML parser out of the pane; the in-memory host reads the package itself, as Word would.
    */

@@ -4,11 +4,11 @@ import type { Paragraph, DocSnapshot } from "../core/model";
 import type { Block, ParagraphFormat } from "../core/blocks";
 import type { Fix } from "../core/check/types";
 import { brokenGroups } from "../core/check/applyFixes";
-import { formatNotes, pageNumberLayout, type FormatPlan } from "../core/format/plan";
+import { formatNotes, pageNumberLayout, plannedStyle, type FormatPlan } from "../core/format/plan";
 import { ALL_CAPABILITIES, type DocumentFormats, type FooterKind, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type PageSetupState, type ParagraphFormatState, type RestoreResult, type RunFormatState } from "../core/format/types";
 import { ListCounter, type ListLevelDef } from "../core/listFormat";
 import { XMLParser } from "fast-xml-parser";
-import { GONGWEN_STYLES, gongwenStyleFor, parseStylesPackage, type GongwenStyleDef } from "../core/format/ooxml";
+import { GONGWEN_STYLES, gongwenStyleOfBlock, parseStylesPackage, type GongwenStyleDef } from "../core/format/ooxml";
 import { anchorHolds, type CommentRequest, type CommentsResult } from "../core/annotate/commentPlan";
 import { isToolComment } from "../core/annotate/commentText";
 import { HostError, type StylesResult, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
@@ -326,6 +326,13 @@ export class MemoryHost implements DocumentHost {
         const m = /^Heading(\d)$/.exec(styleBuiltIn);
         if (m) p.outlineLevel = Number(m[1]);
       }
+      // With the 公文 styles defined, the block takes its style by name, as the Word adapter does.
+      const name = gongwenStyleOfBlock(b, this.styleNames());
+      const def = name ? this.styles.get(name) : undefined;
+      if (def) {
+        p.style = def.name;
+        if (def.outlineLevel) p.outlineLevel = def.outlineLevel;
+      }
       p.format = format;
     }
     if (b.list && this.lists.has(b.list.listId)) p.list = { id: b.list.listId, level: b.list.level };
@@ -451,6 +458,11 @@ export class MemoryHost implements DocumentHost {
     return this.readStylesNow();
   }
 
+  /** The 公文 styles 一键排版 and inserts may set by name: none where the host is told it cannot look styles up (as Word below WordApi 1.5). */
+  private styleNames(): string[] {
+    return this.formatCapabilities().namedStyles ? [...this.styles.keys()] : [];
+  }
+
   private readStylesNow(): GongwenStyleDef[] {
     return GONGWEN_STYLES.flatMap((s) => (this.styles.has(s.name) ? [{ ...this.styles.get(s.name)! }] : []));
   }
@@ -466,13 +478,14 @@ export class MemoryHost implements DocumentHost {
       page: { ...this.page },
       footerEmpty: !this.footers.Primary?.text.trim(),
       capabilities: this.formatCapabilities(),
+      styles: this.styleNames(),
     };
   }
 
   async applyFormatting(plan: FormatPlan): Promise<FormatApplyResult> {
     await this.batch(true);
     const caps = this.formatCapabilities();
-    const notes = formatNotes(plan, caps);
+    const notes = formatNotes(plan, caps, undefined, this.styleNames());
     const paras = this.paragraphs.map((p) => ({ ...p }));
     const backup: FormatBackup = { paragraphs: [], page: null, pageNumbers: null };
     let applied = 0;
@@ -499,13 +512,14 @@ export class MemoryHost implements DocumentHost {
           if (level) next.outlineLevel = Number(level[1]);
           else delete next.outlineLevel;
         }
-        // With the 公文 styles defined, the paragraph takes its style (which carries exact spacing and character indents).
-        const gw = gongwenStyleFor(pp.kind, pp.level);
-        const def = gw ? [...this.styles.values()].find((d) => d.id === gw) : undefined;
-        if (def && !pp.runIn) {
+        // With the 公文 styles defined, the paragraph takes its style (which carries exact spacing and character indents),
+        // chosen as the Word adapter chooses it (plannedStyle: a run-in heading takes 公文正文).
+        const name = plannedStyle(pp, this.styleNames());
+        const def = name ? this.styles.get(name) : undefined;
+        if (def) {
           next.style = def.name;
           if (def.outlineLevel) next.outlineLevel = def.outlineLevel;
-        } else if (def && pp.runIn) next.style = this.styles.get("公文正文")?.name ?? next.style;
+        }
       }
       if (caps.fixedLineSpacing) format.lineSpacingPt = lineSpacingPt;
       if (pp.asciiFont && caps.asciiFont) format.asciiFont = pp.asciiFont;

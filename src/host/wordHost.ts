@@ -68,7 +68,7 @@ export class WordHost implements DocumentHost {
     if (!blocks.length) return;
     if (renumber.length && at.kind !== "after") throw new Error("renumber needs an insert position after a paragraph");
     const after = at.kind === "after" ? at : afterCursor(await this.readCursor());
-    await this.run((context) => insertBlocksIn(context, blocks, after, renumber));
+    await this.run((context) => insertBlocksIn(context, blocks, after, renumber, this.formatCapabilities().namedStyles));
   }
 
   insertInline(text: string): Promise<void> {

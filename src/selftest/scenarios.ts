@@ -9,6 +9,7 @@ import { DEFAULT_VARIANT, getOutline } from "../core/outlines/library";
 import { numberingAt, renumberFollowing, sectionBlocks, skeletonBlocks } from "../core/outlines/skeleton";
 import { withFormat } from "../core/format/gbt9704";
 import { planFormatting } from "../core/format/plan";
+import { GONGWEN_STYLES, gongwenStyleDefs, gongwenStylesPackage } from "../core/format/ooxml";
 import type { ParagraphFormatState } from "../core/format/types";
 import { parseDocument } from "../core/parse/parseDocument";
 import { builtinSnippets } from "../core/snippets/library";
@@ -324,6 +325,39 @@ const SCENARIOS: Scenario[] = [
       const keys: (keyof ParagraphFormatState)[] = ["styleBuiltIn", "font", "sizePt", "bold", "alignment", "firstLineIndentPt"];
       const differ = before.paragraphs.flatMap((p, i) => keys.filter((k) => JSON.stringify(p[k]) !== JSON.stringify(after.paragraphs[i]?.[k])).map((k) => `第 ${i + 1} 段 ${k}`));
       expect(differ.length === 0, differ.length ? `还原后仍不同：${differ.slice(0, 5).join("、")}` : "每段的样式、字体、字号、加粗、对齐、首行缩进都回到排版前", log);
+    },
+  },
+  {
+    id: "styles",
+    name: "添加公文样式后插入提纲、一键排版与撤销排版",
+    notApplicable: (env) => (env.host.defineStyles ? null : "此 Word 不能由加载项添加样式（需要 WordApi 1.5），一键排版按段设置格式"),
+    async run(env, log) {
+      await env.clear();
+      const added = await env.host.defineStyles!(gongwenStylesPackage(), gongwenStyleDefs());
+      expect(added.defs.length === GONGWEN_STYLES.length, `文档中有 ${added.defs.length} 个公文样式`, log);
+      for (const n of added.notes) log(`  说明：${n}`);
+      // A formatted outline takes the styles as it is inserted.
+      const blocks = withFormat(skeletonBlocks(OUTLINE(), DEFAULT_VARIANT), "gbt");
+      await env.host.insertBlocks(blocks, { kind: "after", paragraph: 0, expected: "" });
+      let snap = await env.host.snapshot();
+      let formats = await env.host.readFormats();
+      const styleOf = (text: string) => formats.paragraphs[texts(snap).indexOf(text)]?.style;
+      const h1 = blocks.find((b) => b.kind === "heading" && b.level === 1)!.text;
+      const body = blocks.find((b) => b.kind === "body")!.text;
+      expect(styleOf(h1) === "公文一级标题" && styleOf(body) === "公文正文", `插入的一级标题样式“${styleOf(h1)}”，正文样式“${styleOf(body)}”`, log);
+      // 一键排版 on plain paragraphs gives them the styles; 撤销排版 puts each paragraph's style back.
+      await loadPlain(env, blocks.map((b) => b.text));
+      await env.host.defineStyles!(gongwenStylesPackage(), gongwenStyleDefs());
+      snap = await env.host.snapshot();
+      const before = (await env.host.readFormats()).paragraphs.map((p) => p.style);
+      const result = await env.host.applyFormatting(planFormatting(parseDocument(snap.paragraphs)));
+      formats = await env.host.readFormats();
+      expect(styleOf(h1) === "公文一级标题" && styleOf(body) === "公文正文", `一键排版后一级标题样式“${styleOf(h1)}”，正文样式“${styleOf(body)}”`, log);
+      for (const n of result.notes) log(`  说明：${n}`);
+      await env.host.restoreFormatting(result.backup);
+      const after = (await env.host.readFormats()).paragraphs.map((p) => p.style);
+      const differ = before.filter((st, i) => st !== after[i]).length;
+      expect(differ === 0, differ ? `撤销排版后仍有 ${differ} 段样式不同` : "撤销排版后每段的样式都回到排版前", log);
     },
   },
   {

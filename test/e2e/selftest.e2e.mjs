@@ -11,6 +11,7 @@ export const tests = {
     assert.deepEqual(Object.entries(outcomes).filter(([, o]) => o === "失败"), []);
     assert.equal(outcomes.footer, "不适用");
     assert.equal(outcomes["track-changes"], "不适用");
+    assert.equal(outcomes.styles, "通过");
     assert.equal(Object.values(outcomes).filter((o) => o === "通过").length, 11);
     const text = await report.inputValue();
     assert.match(text, /结果：通过 11，失败 0，不适用 2/);

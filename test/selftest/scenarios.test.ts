@@ -21,6 +21,7 @@ describe("self-test on the in-memory host", () => {
       "empty-line": "通过",
       footer: "不适用",
       format: "通过",
+      styles: "通过",
       "track-changes": "不适用",
     });
     for (const r of results.filter((x) => x.outcome === "通过")) expect(r.details.length).toBeGreaterThan(0);

@@ -1,6 +1,9 @@
 // A small fake of the Word object model for the adapter's tests, built to fail the way Word fails (README: "How the
 // tests imitate Word"). Commands are queued and run in order at context.sync(); when one throws, the ones before it
-// stay applied and the ones after it are skipped (no rollback). Loads are recorded, syncs counted.
+// stay applied and the ones after it are skipped (no rollback). Loads are recorded, syncs counted. Named paragraph styles
+// (document.getStyles, WordApi 1.5) are modelled: setting Paragraph.style to a name the document lacks fails at sync.
+import { XMLParser } from "fast-xml-parser";
+import { parseStylesPackage } from "../../src/core/format/ooxml";
 export interface FakeParagraphInit {
   text: string;
   style?: string;
@@ -25,7 +28,22 @@ export interface FakeParagraphInit {
   /** Character units from a Chinese template (w:firstLineChars, w:beforeLines): they override the point values. */
   firstLineChars?: number;
   beforeLines?: number;
+  /** The paragraph's own line spacing, which Word keeps when a new style is applied (the style's spacing does not show). */
+  keepsLineSpacing?: boolean;
 }
+
+/** A style of the document (document.getStyles): its type and what a paragraph of it gets. */
+export interface FakeStyle {
+  type: "Paragraph" | "Character" | "Table" | "List";
+  lineSpacing?: number;
+  outlineLevel?: number;
+  font?: Record<string, unknown>;
+  paragraphFormat?: Record<string, unknown>;
+}
+
+/** Built-in styles by the name Paragraph.style reports (English UI) and their styleBuiltIn. */
+const BUILT_IN: Record<string, string> = { Normal: "Normal", Title: "Title", "Heading 1": "Heading1", "Heading 2": "Heading2", "Heading 3": "Heading3", "Heading 4": "Heading4", "Heading 5": "Heading5", "List Paragraph": "ListParagraph" };
+const BUILT_IN_NAME = Object.fromEntries(Object.entries(BUILT_IN).map(([name, id]) => [id, name]));
 
 export type Selection =
   | { story: "body"; start: { paragraph: number; offset: number }; end: { paragraph: number; offset: number } }
@@ -47,6 +65,8 @@ export interface WordMock {
   sections: () => FakeSection[];
   /** Non-text objects destroyed by deletes or whole-paragraph replaces. */
   lost: () => string[];
+  /** Run `fn` just before sync `n` applies its commands (the user acting between two syncs of one action). */
+  beforeSync: (n: number, fn: () => void) => void;
   world: World;
 }
 
@@ -75,6 +95,8 @@ export interface WordMockOptions {
   userName?: string;
   /** Range.insertComment fails with NotAllowed, as on some Word on the web tenants (OfficeDev/office-js#6746). */
   commentsNotAllowed?: boolean;
+  /** Custom styles the document has, by name (built-in ones and the initial paragraphs' styles always exist). */
+  styles?: Record<string, FakeStyle>;
 }
 
 /** An error as OfficeExtension.Error carries it: a code and a message. */
@@ -103,6 +125,8 @@ export class World {
   selected: string | null = null;
   comments: FakeComment[] = [];
   commentIds = 0;
+  /** The document's custom styles by name (document.getStyles). */
+  styles = new Map<string, FakeStyle>();
   /** True inside a Word.run: property sets are queued like commands. */
   batching = false;
   applying = false;
@@ -149,6 +173,7 @@ export class FakeParagraph {
   trackedDeletion: FakeParagraphInit["trackedDeletion"] | null;
   firstLineChars: number;
   beforeLines: number;
+  keepsLineSpacing: boolean;
   /** Every attachToList call that succeeded (office-js #6524: the level's indents are not applied). */
   attachedList?: { id: number; level: number };
   /** Character formats set on searched ranges, by the text searched for (a run-in heading's sentence). */
@@ -173,6 +198,7 @@ export class FakeParagraph {
     this.trackedDeletion = init.trackedDeletion ?? null;
     this.firstLineChars = init.firstLineChars ?? 0;
     this.beforeLines = init.beforeLines ?? 0;
+    this.keepsLineSpacing = !!init.keepsLineSpacing;
     for (const key of ["alignment", "firstLineIndent", "leftIndent", "rightIndent", "lineSpacing", "spaceBefore", "spaceAfter"] as const) {
       if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key];
     }
@@ -204,7 +230,12 @@ export class FakeParagraph {
   }
   /** What a property set does in Word: a heading style linked to a list numbers the paragraph; points override characters. */
   setFormat(key: string, value: unknown): void {
+    if (key === "style") return this.setStyle(String(value));
     (this as unknown as Record<string, unknown>)[key] = value;
+    if (key === "styleBuiltIn" && typeof value === "string" && BUILT_IN_NAME[value]) {
+      this.style = BUILT_IN_NAME[value];
+      this.outlineLevel = /^Heading\d$/.test(value) ? Number(value.slice(7)) : 10;
+    }
     const numbering = this.world.options.headingNumbering;
     if (key === "styleBuiltIn" && numbering && typeof value === "string" && value in numbering.levels && !this.isListItem) {
       this.isListItem = true;
@@ -215,6 +246,16 @@ export class FakeParagraph {
     if (key === "lineUnitBefore" && value === 0) this.beforeLines = 0;
     if (key === "spaceBefore" && this.beforeLines > 0) this.spaceBefore = (this.beforeLines / 100) * 12;
     if (key === "firstLineIndent" && this.firstLineChars > 0) this.firstLineIndent = this.charIndent();
+  }
+  /** Paragraph.style by name: a built-in or existing paragraph style, else the batch fails here (as in Word). */
+  setStyle(name: string): void {
+    if (BUILT_IN[name]) return this.setFormat("styleBuiltIn", BUILT_IN[name]);
+    const st = this.world.styles.get(name);
+    if (!st || st.type !== "Paragraph") throw wordError("ItemNotFound", `The style "${name}" does not exist.`);
+    this.style = name;
+    this.styleBuiltIn = "Other";
+    this.outlineLevel = st.outlineLevel ?? 10;
+    if (st.lineSpacing !== undefined && !this.keepsLineSpacing) this.lineSpacing = st.lineSpacing;
   }
   get listItemOrNullObject() {
     return this.list ? { isNullObject: false, listString: this.list.label, level: this.list.level } : { isNullObject: true };
@@ -532,6 +573,9 @@ function searchIn(para: FakeParagraph, from: number, to: () => number, raw: stri
 export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd = cursor, options: WordMockOptions = {}): WordMock {
   const world = new World(options);
   world.paragraphs = inits.map((p) => new FakeParagraph(p, world));
+  // The custom styles the paragraphs already use exist, with those the options name.
+  for (const p of inits) if (p.style && !BUILT_IN[p.style]) world.styles.set(p.style, { type: "Paragraph" });
+  for (const [name, st] of Object.entries(options.styles ?? {})) world.styles.set(name, { ...st });
   // Consecutive table paragraphs form one table.
   world.paragraphs.forEach((p, i) => {
     if (p.tableNestingLevel > 0) p.tableId = i > 0 && world.paragraphs[i - 1].tableNestingLevel > 0 ? world.paragraphs[i - 1].tableId : ++tableIds;
@@ -548,6 +592,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
   let failAfterOps = 0;
   let failError = { code: "GeneralException", message: "sync failed" };
   let running = false;
+  const hooks = new Map<number, () => void>();
 
   const selPos = (which: "start" | "end"): Pos => {
     const s = world.selection;
@@ -660,6 +705,57 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
       };
       return coll;
     },
+    /** A styles package (flat OPC): Word brings in its styles the document lacks and keeps those it has (office-js #5491). */
+    insertOoxml(xml: string, _where: "End") {
+      world.queue("insertOoxml", () => {
+        const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
+        for (const d of parseStylesPackage(xml, (x) => parser.parse(x))) {
+          if (!world.styles.has(d.name)) world.styles.set(d.name, { type: "Paragraph", lineSpacing: d.lineSpacingPt, outlineLevel: d.outlineLevel, font: { name: d.font, size: d.sizePt, bold: d.bold } });
+        }
+      });
+      // The carrier paragraphs the package brought are deleted again at once: the body's paragraphs are not modelled.
+      return { delete: () => world.queue("insertOoxml.delete", () => undefined) };
+    },
+  };
+
+  /** document.getStyles(): look-ups by name resolve at sync; a missing name gives a null object (WordApi 1.5). */
+  const getStyles = () => {
+    const handle = (name: string) => {
+      const font: Record<string, unknown> = {};
+      const paragraphFormat: Record<string, unknown> = {};
+      const h = {
+        isNullObject: true,
+        nameLocal: name,
+        type: "Paragraph",
+        font: new Proxy(font, { set: (t, k: string, v) => (world.queue(`style.font.${k}`, () => Object.assign((world.styles.get(name)!.font ??= {}), { [k]: v })), true) }),
+        paragraphFormat: new Proxy(paragraphFormat, {
+          set: (t, k: string, v) => (world.queue(`style.paragraphFormat.${k}`, () => Object.assign((world.styles.get(name)!.paragraphFormat ??= {}), { [k]: v })), true),
+        }),
+        load(arg?: string) {
+          world.loads.push(`style:${arg ?? ""}`);
+          world.afterSync.push(() => {
+            const st = world.styles.get(name) ?? (BUILT_IN[name] ? { type: "Paragraph" as const } : undefined);
+            h.isNullObject = !st;
+            if (st) {
+              h.type = st.type;
+              Object.assign(font, st.font);
+            }
+          });
+          return h;
+        },
+      };
+      return h;
+    };
+    const coll = {
+      items: [] as { nameLocal: string }[],
+      load(arg?: string) {
+        world.loads.push(`styles:${arg ?? ""}`);
+        world.afterSync.push(() => (coll.items = [...Object.keys(BUILT_IN), ...world.styles.keys()].map((nameLocal) => ({ nameLocal }))));
+        return coll;
+      },
+      getByNameOrNullObject: handle,
+    };
+    return coll;
   };
 
   const document = {
@@ -670,6 +766,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
       return document;
     },
     getSelection: () => selection,
+    getStyles,
     sections: {
       get items() {
         return world.sections;
@@ -685,6 +782,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
     document,
     async sync() {
       syncs++;
+      hooks.get(syncs)?.();
       const ops = world.pending;
       world.pending = [];
       const after = world.afterSync;
@@ -737,6 +835,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
         .map((c) => ({ paragraph: world.index(c.para), anchor: c.para.text.slice(c.start, c.end), content: c.content, author: c.authorName })),
     sections: () => world.sections,
     lost: () => world.lost,
+    beforeSync: (n, fn) => void hooks.set(n, fn),
     world,
   };
 }
