@@ -668,6 +668,8 @@ const BUDGETS = [
     ["insertSnippet", "插入短语", "insert snippet"],
     ["applyAllFixes", "一键修复", "apply all fixes"],
     ["jump", "点击定位", "jump to a finding"],
+    ["writeComments", "写入批注", "write the findings as comments"],
+    ["removeComments", "删除本工具批注", "remove the tool's comments"],
   ].map(([a, zh, en]) => ({ key: `syncsPerAction.${a}`, zh: `context.sync 次数：${zh}`, en: `context.sync per action: ${en}`, unit: "", value: (r) => Math.max(...Object.values(r.syncs.counts[a] ?? {})) })),
 ];
 
@@ -713,7 +715,7 @@ function printReport(r, budgets) {
     say(`  ${padEnd(s.label, 4)} ${pad(s.snippets.toLocaleString("en-US"), 6)} 条 snippets  建索引 index ${fmt(s.indexBuildMs, 1)} ms  中位数 median ${fmt(s.medianMs, 3)} ms  p95 ${fmt(s.p95Ms, 3)} ms  最慢 max ${fmt(s.maxMs, 3)} ms (${s.slowest.join("; ")})`);
   }
   say();
-  say(`context.sync 次数 / per action (office-addin-mock Word; ${r.syncs.sizes.join(" 与 / and ")} 段 paragraphs${r.syncs.jestPassed ? "" : "; jest 未通过 / jest FAILED"})`);
+  say(`context.sync 次数 / per action (the Word stand-in, test/support/wordMock.ts; ${r.syncs.sizes.join(" 与 / and ")} 段 paragraphs${r.syncs.jestPassed ? "" : "; jest 未通过 / jest FAILED"})`);
   for (const [a, byN] of Object.entries(r.syncs.counts)) say(`  ${padEnd(a, 14)} ${r.syncs.sizes.map((n) => `${n}: ${byN[n] ?? "—"}`).join("  ")}`);
   if (r.syncs.details?.jumpFirst) say(`  jump: 首次出现 first occurrence ${r.syncs.details.jumpFirst[r.syncs.sizes[0]]}, 后续出现 later occurrence ${r.syncs.details.jumpLater[r.syncs.sizes[0]]}, 标题 heading ${r.syncs.details.jumpHeading[r.syncs.sizes[0]]}`);
   say();

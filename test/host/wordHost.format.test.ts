@@ -1,4 +1,4 @@
-// 一键排版 through the Word adapter (office-addin-mock Word model, syncs counted) and the in-memory host: what is set,
+// 一键排版 through the Word adapter (the Word stand-in of test/support/wordMock.ts, syncs counted) and the in-memory host: what is set,
 // in how many syncs, what degrades without WordApiDesktop 1.3 / WordApi 1.5, and 撤销排版. Also fixes that delete paragraphs.
 import { WordHost } from "../../src/host/wordHost";
 import { MemoryHost } from "../../src/host/memoryHost";
@@ -46,8 +46,8 @@ function setup(n: number, isSetSupported?: (name: string, version: string) => bo
 
 describe("WordHost.formatCapabilities", () => {
   test("follows the requirement sets Word reports", () => {
-    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: DESKTOP }).formatCapabilities()).toEqual({ pageSetup: true, pageNumbers: true, asciiFont: true, fixedLineSpacing: false });
-    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: WEB }).formatCapabilities()).toEqual({ pageSetup: false, pageNumbers: false, asciiFont: false, fixedLineSpacing: false });
+    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: DESKTOP }).formatCapabilities()).toEqual({ pageSetup: true, pageNumbers: true, asciiFont: true, fixedLineSpacing: false, namedStyles: true });
+    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: WEB }).formatCapabilities()).toEqual({ pageSetup: false, pageNumbers: false, asciiFont: false, fixedLineSpacing: false, namedStyles: true });
     // Without the test (older Office.js): nothing beyond WordApi 1.3.
     expect(new WordHost({ run: createWordMock([{ text: "" }]).run }).formatCapabilities().pageSetup).toBe(false);
   });
