@@ -165,27 +165,17 @@ export const typo: Rule = {
       // A fixed phrase with one character slipped into another real word: only where the words do not run across the
       // variant's edges (the text reads as other words there) and the phrase is not written right around it.
       const slips = collocationsOf(lex)?.find(text, (v) => !skip(v.offset, v.offset + v.wrong.length) && !wordsAcrossEdge(lex, text, v.offset, v)) ?? [];
-      for (const t of slips) {
-        taken.push([t.offset, t.offset + t.wrong.length]);
+      for (const t of slips) taken.push([t.offset, t.offset + t.wrong.length]);
+      const guesses = [...slips.map((t) => ({ t, messageId: "collocation" })), ...findLexiconTypos(lex, text, skip).map((t) => ({ t, messageId: "lexicon" }))];
+      for (const { t, messageId } of guesses)
         report({
-          messageId: "collocation",
+          messageId,
           data: { found: t.wrong, expected: t.right, kind: KIND_NAME[t.kind] },
           paragraph: i,
           range: [t.offset, t.offset + t.wrong.length],
           fix: { text: t.right },
           severity: t.certain ? "error" : "info",
         });
-      }
-      for (const t of findLexiconTypos(lex, text, skip)) {
-        report({
-          messageId: "lexicon",
-          data: { found: t.wrong, expected: t.right, kind: KIND_NAME[t.kind] },
-          paragraph: i,
-          range: [t.offset, t.offset + t.wrong.length],
-          fix: { text: t.right },
-          severity: t.certain ? "error" : "info",
-        });
-      }
     }
   },
 };
