@@ -271,6 +271,21 @@ export class PhraseMatcher<T extends Phrase> {
   }
 }
 
+/**
+ * Whether an ignored word stands over [start, end) of the text: an occurrence of it covers those characters, or (a word
+ * of two characters or more) lies inside them. A word elsewhere in the paragraph, or one that merely shares a character
+ * with the finding (目的 and a 的 → 地 finding), does not count.
+ */
+export function ignoredAt(text: string, start: number, end: number, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let k = text.indexOf(w, Math.max(0, start - w.length + 1)); k >= 0 && k < end; k = text.indexOf(w, k + 1)) {
+      if (k <= start && k + w.length >= end) return true;
+      if (w.length >= 2 && k >= start && k + w.length <= end) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether `text` at `at` (where `inner` was found) is part of one of the `longer` strings that contain `inner`. */
 export function insideLonger(text: string, at: number, inner: string, longer: readonly string[]): boolean {
   for (const g of longer) {
