@@ -312,7 +312,7 @@ export class Lexicon {
   }
 
   private addShapeGroup(chars: string[]): void {
-    this.confusables.clear();
+    this.confusables.fill(undefined);
     for (const a of chars)
       for (const b of chars) {
         if (a === b) continue;
@@ -420,7 +420,8 @@ export class Lexicon {
 
   private bySyllable: Map<string, string[]> | null = null;
   private byFuzzy: Map<string, string[]> | null = null;
-  private readonly confusables = new Map<number, Map<number, Confusion>>();
+  /** Per character code, computed on first use (an array read per examined character, not a Map look-up). */
+  private readonly confusables: (Map<number, Confusion> | undefined)[] = new Array(0x10000).fill(undefined);
 
   /** How `wrong` may have been typed for `right`, or null when they are not confusable. */
   confusion(wrong: string, right: string): Confusion | null {
@@ -429,10 +430,10 @@ export class Lexicon {
 
   /** Every character (by code) confusable with the character `code`, and how; computed once per character (none for the context-only ones). */
   confusablesOf(code: number): Map<number, Confusion> {
-    let out = this.confusables.get(code);
+    let out = this.confusables[code];
     if (out) return out;
     out = new Map();
-    this.confusables.set(code, out);
+    this.confusables[code] = out;
     const ch = String.fromCharCode(code);
     if (this.contextOnly.includes(ch)) return out;
     if (!this.bySyllable || !this.byFuzzy) {
