@@ -11,4 +11,7 @@ module.exports = {
   },
   setupFiles: ["<rootDir>/test/support/setup.js"],
   testEnvironment: "node",
+  // Several suites spawn the CLI or load the typo lexicon (about a second on a loaded 2-core machine): the default
+  // 5 s fails there. A hang still fails, after 20 s.
+  testTimeout: 20000,
 };

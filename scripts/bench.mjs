@@ -713,7 +713,7 @@ function printReport(r, budgets) {
     say(`  ${padEnd(s.label, 4)} ${pad(s.snippets.toLocaleString("en-US"), 6)} 条 snippets  建索引 index ${fmt(s.indexBuildMs, 1)} ms  中位数 median ${fmt(s.medianMs, 3)} ms  p95 ${fmt(s.p95Ms, 3)} ms  最慢 max ${fmt(s.maxMs, 3)} ms (${s.slowest.join("; ")})`);
   }
   say();
-  say(`context.sync 次数 / per action (office-addin-mock Word; ${r.syncs.sizes.join(" 与 / and ")} 段 paragraphs${r.syncs.jestPassed ? "" : "; jest 未通过 / jest FAILED"})`);
+  say(`context.sync 次数 / per action (the Word stand-in, test/support/wordMock.ts; ${r.syncs.sizes.join(" 与 / and ")} 段 paragraphs${r.syncs.jestPassed ? "" : "; jest 未通过 / jest FAILED"})`);
   for (const [a, byN] of Object.entries(r.syncs.counts)) say(`  ${padEnd(a, 14)} ${r.syncs.sizes.map((n) => `${n}: ${byN[n] ?? "—"}`).join("  ")}`);
   if (r.syncs.details?.jumpFirst) say(`  jump: 首次出现 first occurrence ${r.syncs.details.jumpFirst[r.syncs.sizes[0]]}, 后续出现 later occurrence ${r.syncs.details.jumpLater[r.syncs.sizes[0]]}, 标题 heading ${r.syncs.details.jumpHeading[r.syncs.sizes[0]]}`);
   say();

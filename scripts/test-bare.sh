@@ -23,6 +23,8 @@ fi
 scratch=$(mktemp -d /tmp/tigang-bare.XXXXXX)
 trap 'rm -rf "$scratch"' EXIT
 export TIGANG_BARE_SCRATCH="$scratch"
+# An argument picks e2e files by name, as for test/e2e/run.mjs (npm run test:bare -- layout).
+export TIGANG_BARE_ONLY="${1:-}"
 
 # Everything below runs inside the new mount namespace; the mounts vanish with it.
 unshare -m --propagation private bash -euo pipefail <<'INNER'
@@ -60,5 +62,5 @@ if command -v fc-list >/dev/null; then
 fi
 unset CHROMIUM_PATH
 export XDG_CACHE_HOME="$scratch" TIGANG_BARE=1
-node test/e2e/run.mjs
+node test/e2e/run.mjs $TIGANG_BARE_ONLY
 INNER

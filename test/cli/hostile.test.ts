@@ -8,6 +8,10 @@ import { main } from "../../src/cli/main";
 import { tempFiles } from "../support/tempFiles";
 import { makeDocx } from "../support/makeDocx";
 
+// The first check in a process loads and indexes the typo lexicon (about a second on a loaded machine), and several
+// tests here build and read large inputs: more than the default 5 s under load.
+jest.setTimeout(30000);
+
 const { dir, file } = tempFiles("tigang-cli-hostile-");
 async function run(args: string[]) {
   let out = "";

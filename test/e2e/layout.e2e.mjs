@@ -65,7 +65,22 @@ async function fill(page, tab) {
 function layoutProblems() {
   const pane = document.querySelector('[data-testid="pane-body"]');
   const problems = [];
-  if (pane.scrollWidth > pane.clientWidth + 1) problems.push(`横向溢出：内容宽 ${pane.scrollWidth}，窗格宽 ${pane.clientWidth}`);
+  if (pane.scrollWidth > pane.clientWidth + 1) {
+    // Name the innermost element that sticks out, so a failure says what to fix.
+    const edge = pane.getBoundingClientRect().left + pane.clientWidth + 1;
+    const boxes = [...pane.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > edge && ![...el.children].some((c) => c.getBoundingClientRect().right > edge));
+    // Text can stick out of its element (a long unbreakable run): look at the text itself too.
+    const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      if (r.getBoundingClientRect().right > edge) texts.push(n.parentElement);
+    }
+    const out = [...boxes, ...texts];
+    const name = (el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ""}“${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 16)}”`;
+    problems.push(`横向溢出：内容宽 ${pane.scrollWidth}，窗格宽 ${pane.clientWidth}（${out.slice(0, 3).map(name).join("，")}）`);
+  }
   const lines = (el) => {
     const range = document.createRange();
     range.selectNodeContents(el);

@@ -1,4 +1,4 @@
-// context.sync() per task-pane action, through the Word adapter on the office-addin-mock Word model, at 10 and 5,000
+// context.sync() per task-pane action, through the Word adapter on the Word stand-in (test/support/wordMock.ts), at 10 and 5,000
 // paragraphs: the counts must not grow with the document and must stay within bench/budgets.json (syncsPerAction).
 // Writes the counts to test-results/sync-counts.json for `npm run bench`.
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// 一键排版 through the Word adapter (office-addin-mock Word model, syncs counted) and the in-memory host: what is set,
+// 一键排版 through the Word adapter (the Word stand-in of test/support/wordMock.ts, syncs counted) and the in-memory host: what is set,
 // in how many syncs, what degrades without WordApiDesktop 1.3 / WordApi 1.5, and 撤销排版. Also fixes that delete paragraphs.
 import { WordHost } from "../../src/host/wordHost";
 import { MemoryHost } from "../../src/host/memoryHost";

@@ -3,7 +3,7 @@ import { runSelfTest, type SelfTestEnv } from "../../src/selftest/scenarios";
 import { createWordMock } from "../support/wordMock";
 
 /**
- * The self-test's environment on the Word stand-in (office-addin-mock): every clear or load starts a fresh stand-in
+ * The self-test's environment on the Word stand-in (test/support/wordMock.ts): every clear or load starts a fresh stand-in
  * document. The stand-in keeps the selection where it was created and its paragraphs carry no fonts, so the scenarios
  * that need those report 不适用; it has no footer, track changes or renumbering lists either (hooks absent).
  */
@@ -14,7 +14,7 @@ function standInEnv(): SelfTestEnv {
     get host() {
       return host;
     },
-    describe: "Word 替身（office-addin-mock）",
+    describe: "Word 替身（test/support/wordMock.ts）",
     lacks: { selection: "Word 替身的选区不随定位移动", fonts: "Word 替身插入的段落没有字体属性，无法比较排版前后" },
     clear: async () => void fresh([""]),
     load: async (lines) => void fresh(lines),

@@ -166,8 +166,8 @@ export function documentVariant(doc: ParsedDocument): Partial<OutlineVariant> {
     return m ? { meeting: "annual", year: Number(m[1]) } : /年度民主生活会/.test(text) ? { meeting: "annual" } : null;
   };
   const campaign = (text: string): Partial<OutlineVariant> | null => {
-    const m = /([^在，。、“”]{2,30}学习教育)(?:专题)?民主生活会/.exec(text);
-    return m ? { meeting: "campaign", campaign: m[1] } : null;
+    const m = /“?([^在，。、“”]{2,30}学习教育)”?(?:专题)?民主生活会/.exec(text);
+    return m ? { meeting: "campaign", campaign: meetingSubject(m[1]) } : null;
   };
   const rectification = /(巡视|巡察).{0,6}整改/;
   // The title names the meeting best; the opening lines may mention an inspection in passing.
@@ -178,9 +178,26 @@ export function documentVariant(doc: ParsedDocument): Partial<OutlineVariant> {
   if (rectification.test(head) || /巡视|巡察/.test(title)) return { meeting: /巡察/.test(rectification.exec(head)?.[0] ?? title) ? "xuncha" : "xunshi" };
   const byHead = annual(head) ?? campaign(head);
   if (byHead) return byHead;
-  const topic = /(?:在|召开)?([^在，。、“”]{2,30}?)专题民主生活会/.exec(title) ?? /召开([^，。、“”]{2,30}?)专题民主生活会/.exec(head);
-  if (topic) return { meeting: "topic", topic: topic[1].replace(/^(领导班子|班子)/, "") };
+  // A quoted topic may hold 、 (“严守纪律规矩、加强作风建设”专题民主生活会); an unquoted one is a run of words.
+  const topic = /“([^“”]{2,40})”\s*专题民主生活会/.exec(title) ?? /(?:在|召开)?([^在，。、“”]{2,30}?)专题民主生活会/.exec(title) ?? /召开([^，。、“”]{2,30}?)专题民主生活会/.exec(head);
+  if (topic) return { meeting: "topic", topic: meetingSubject(topic[1]) };
   return {};
+}
+
+/**
+ * The subject of a meeting as a title names it, without the unit before it: “市局党组领导班子深入贯彻…学习教育” →
+ * “深入贯彻…学习教育”, “XX区委领导班子落实…主体责任” → “落实…主体责任” (the unit is kept when nothing of substance
+ * would be left).
+ */
+export function meetingSubject(raw: string): string {
+  const s = raw.trim();
+  // Only the unit words titles put before a meeting's subject: …领导班子 / …班子(成员), or a person's …同志(在). Words
+  // such as 党组 or 党委 alone are left: they also occur inside subjects (加强党组织建设, 落实党委主体责任).
+  const m = /^.{0,16}?(?:领导班子|班子)(?:成员)?(?:在|召开)?|^.{0,10}?同志(?:在)?/.exec(s);
+  // A prefix with a verb in it is part of the subject (加强领导班子思想政治建设), not a unit.
+  if (!m || /加强|落实|推进|深入|坚持|严守|强化|提升|树立|践行|贯彻|学习|巩固|全面|持续|扎实|建设|抓/.test(m[0])) return s;
+  const rest = s.slice(m[0].length);
+  return rest.length >= 4 ? rest : s;
 }
 
 /** Whether a section is required for this meeting. */

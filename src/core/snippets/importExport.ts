@@ -1,5 +1,5 @@
 // Export of user snippets to JSON and import from JSON: size limits, zod validation with Chinese messages, de-duplication, named sources.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { KindSchema, RoleIdSchema, TypeIdSchema, type Snippet } from "./schema";
 import { cleanSelectionText, dedupeKey, guessKind } from "./normalize";
 import { hash53 } from "./pinyinCodec";
@@ -40,19 +40,19 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_SNIPPETS = 20000;
 
 const ImportSnippetSchema = z.object({
-  text: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
-  kind: KindSchema.optional(),
-  roles: z.array(RoleIdSchema).max(40).default([]),
-  types: z.array(TypeIdSchema).max(10).default([]),
-  tags: z.array(z.string().trim().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS).default([]),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)),
+  kind: z.optional(KindSchema),
+  roles: z._default(z.array(RoleIdSchema).check(z.maxLength(40)), []),
+  types: z._default(z.array(TypeIdSchema).check(z.maxLength(10)), []),
+  tags: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TAG_LENGTH))).check(z.maxLength(MAX_TAGS)), []),
 });
 
 const ExportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
-  exportedAt: z.string().optional(),
-  name: z.string().max(200).optional(),
-  snippets: z.array(ImportSnippetSchema).max(MAX_IMPORT_SNIPPETS),
+  exportedAt: z.optional(z.string()),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  snippets: z.array(ImportSnippetSchema).check(z.maxLength(MAX_IMPORT_SNIPPETS)),
 });
 
 export interface ExportFile {

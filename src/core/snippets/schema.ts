@@ -1,5 +1,6 @@
-// The phrase library's data shape (src/data/snippets/*.json and user snippets), validated with zod.
-import { z } from "zod";
+// The phrase library's data shape (src/data/snippets/*.json and user snippets), validated with zod/mini (the same
+// engine as zod with a smaller bundle; the pane's other schemas use it too, so only one copy ships).
+import * as z from "zod/mini";
 import { DOC_TYPE_IDS, ROLE_IDS, type DocTypeId, type Role } from "../model";
 
 export const SNIPPET_KINDS = ["phrase", "sentence", "paragraph"] as const;
@@ -22,21 +23,19 @@ export interface Snippet {
   tags: string[];
 }
 
-const Text = z
-  .string()
-  .min(1)
-  .refine((s) => s.trim() === s, "首尾不应有空白");
+const Text = z.string().check(
+  z.minLength(1),
+  z.refine((s) => s.trim() === s, "首尾不应有空白"),
+);
 
 /** A shipped snippet: strict (unknown keys are typos), at least one role and one type. */
-export const BuiltinSnippetSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "id 只能由小写字母、数字和连字符组成"),
-    text: Text,
-    kind: KindSchema,
-    roles: z.array(RoleIdSchema).min(1),
-    types: z.array(TypeIdSchema).min(1),
-    tags: z.array(Text),
-  })
-  .strict();
+export const BuiltinSnippetSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "id 只能由小写字母、数字和连字符组成")),
+  text: Text,
+  kind: KindSchema,
+  roles: z.array(RoleIdSchema).check(z.minLength(1)),
+  types: z.array(TypeIdSchema).check(z.minLength(1)),
+  tags: z.array(Text),
+});
 
 export const BuiltinFileSchema = z.array(BuiltinSnippetSchema);

@@ -1,5 +1,5 @@
 // The user's own snippets, favourites and recent use: pure operations on a plain value the UI persists through a SnippetStore.
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { DocTypeId, Role } from "../model";
 import { cleanSelectionText, dedupeKey, guessKind } from "./normalize";
 import { hash53 } from "./pinyinCodec";
@@ -73,19 +73,19 @@ export class MemorySnippetStore implements SnippetStore {
   }
 }
 
-const Tag = z.string().trim().min(1).max(MAX_TAG_LENGTH);
+const Tag = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TAG_LENGTH));
 const StoredSnippetSchema = z.object({
-  id: z.string().min(1).max(100),
-  text: z.string().min(1).max(MAX_TEXT_LENGTH),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH)),
   kind: KindSchema,
-  roles: z.array(RoleIdSchema).max(40),
-  types: z.array(TypeIdSchema).max(10),
-  tags: z.array(Tag).max(MAX_TAGS),
-  source: z.string().min(1),
+  roles: z.array(RoleIdSchema).check(z.maxLength(40)),
+  types: z.array(TypeIdSchema).check(z.maxLength(10)),
+  tags: z.array(Tag).check(z.maxLength(MAX_TAGS)),
+  source: z.string().check(z.minLength(1)),
   createdAt: z.string(),
-  updatedAt: z.string().optional(),
+  updatedAt: z.optional(z.string()),
 });
-const StoredSourceSchema = z.object({ id: z.string().min(1), name: z.string(), importedAt: z.string(), added: z.number().int().nonnegative() });
+const StoredSourceSchema = z.object({ id: z.string().check(z.minLength(1)), name: z.string(), importedAt: z.string(), added: z.int().check(z.nonnegative()) });
 
 /**
  * Read a persisted library (from a SnippetStore) defensively: a damaged entry is dropped and named in
@@ -155,10 +155,10 @@ export interface SnippetInput {
 }
 
 const InputSchema = z.object({
-  text: z.string().min(1, "文字为空").max(MAX_TEXT_LENGTH, `文字过长（超过 ${MAX_TEXT_LENGTH} 字）`),
+  text: z.string().check(z.minLength(1, "文字为空"), z.maxLength(MAX_TEXT_LENGTH, `文字过长（超过 ${MAX_TEXT_LENGTH} 字）`)),
   roles: z.array(RoleIdSchema, "作用不可识别"),
   types: z.array(TypeIdSchema, "材料类型不可识别"),
-  tags: z.array(z.string().max(MAX_TAG_LENGTH, `标签过长（超过 ${MAX_TAG_LENGTH} 字）`)).max(MAX_TAGS, `标签过多（超过 ${MAX_TAGS} 个）`),
+  tags: z.array(z.string().check(z.maxLength(MAX_TAG_LENGTH, `标签过长（超过 ${MAX_TAG_LENGTH} 字）`))).check(z.maxLength(MAX_TAGS, `标签过多（超过 ${MAX_TAGS} 个）`)),
   kind: KindSchema,
 });
 

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { meetingName } from "../../core/outlines/meetings";
 import { meetingOf } from "../outlinePrefs";
-import { Badge, Button, Divider, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Divider, Field, Input, Select, Text, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ROLES, roleName, type Role } from "../../core/model";
 import {
   KIND_NAMES,
@@ -44,6 +44,8 @@ const useStyles = makeStyles({
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: "inherit" },
   meta: { display: "flex", gap: "4px", alignItems: "center", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A line of Chinese beside a button: it wraps, and may break anywhere (a closing quote or bracket must not push it out of a 320 px pane).
+  context: { minWidth: 0, overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -181,7 +183,7 @@ export default function SnippetsTab({ host, state, store = defaultStore }: TabPr
         <Button size="small" onClick={() => void nextFill()} data-testid="next-fill-in">
           下一个待填处
         </Button>
-        <Text size={200} className={styles.muted} data-testid="snippet-context">
+        <Text size={200} className={mergeClasses(styles.muted, styles.context)} data-testid="snippet-context">
           {query ? `找到 ${results?.total ?? 0} 条` : `${role ? `推荐：适合“${roleName(role)}”的表述` : "推荐：常用表述"}（${meetingName(meeting)}）`}
         </Text>
       </div>

@@ -70,6 +70,14 @@ describe("errors", () => {
     expect(fixed(formulation, "做到“两个坚决维护”。")).toBe("做到“两个维护”。");
     expect(fixed(formulation, "深刻领悟“两个确立”的重大意义。")).toBe("深刻领悟“两个确立”的决定性意义。");
   });
+  test("the verb or phrase that goes with each name: 领悟“两个确立”的决定性意义, 做到“两个维护”, 增强“四个意识”", () => {
+    expect(fixed(formulation, "深刻领悟“两个维护”的决定性意义。")).toBe("深刻领悟“两个确立”的决定性意义。");
+    expect(fixed(formulation, "坚决做到“两个确立”。")).toBe("坚决做到“两个维护”。");
+    expect(fixed(formulation, "坚定“四个意识”，增强“四个自信”。")).toBe("增强“四个意识”，增强“四个自信”。");
+    // The standard sentence is left alone.
+    expect(hits("深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。")).toEqual([]);
+    expect(hits("捍卫“两个确立”，做到“两个维护”。")).toEqual([]);
+  });
   test("二十届X中全会 misspellings", () => {
     expect(fixed(formulation, "学习贯彻党的二十大四中全会精神。")).toBe("学习贯彻党的二十届四中全会精神。");
     expect(fixed(formulation, "学习贯彻二十届4中全会精神。")).toBe("学习贯彻二十届四中全会精神。");

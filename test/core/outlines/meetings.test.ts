@@ -1,4 +1,4 @@
-import { getOutline, meetingsOf, documentVariant, type OutlineVariant } from "../../../src/core/outlines/library";
+import { getOutline, meetingsOf, documentVariant, meetingSubject, type OutlineVariant } from "../../../src/core/outlines/library";
 import { focusNotice, parseYearFocus, parseYearFocusText, shippedFocus, type YearFocus } from "../../../src/core/outlines/focus";
 import { MEETING_KIND_IDS, meetingYear, parseMeetingKind, type MeetingKind } from "../../../src/core/outlines/meetings";
 import { skeletonText } from "../../../src/core/outlines/skeleton";
@@ -208,7 +208,10 @@ describe("documentVariant: what the document says of its meeting", () => {
     [["王五同志在巡视整改专题民主生活会上的发言提纲", "根据省委统一部署，省委第三巡视组对我单位开展了巡视。"], { meeting: "xunshi" }],
     [["张三同志在2025年度民主生活会上的个人对照检查材料", "今年，我们按照巡视整改要求推进工作。"], { meeting: "annual", year: 2025 }],
     [["赵六同志在落实全面从严治党主体责任专题民主生活会上的发言提纲", "按照市委要求，现将个人对照检查情况报告如下："], { meeting: "topic", topic: "落实全面从严治党主体责任" }],
-    [["市局党组领导班子深入贯彻中央八项规定精神学习教育专题民主生活会对照检查材料", "下面，我代表班子作对照检查。"], { meeting: "campaign", campaign: "市局党组领导班子深入贯彻中央八项规定精神学习教育" }],
+    [["市局党组领导班子深入贯彻中央八项规定精神学习教育专题民主生活会对照检查材料", "下面，我代表班子作对照检查。"], { meeting: "campaign", campaign: "深入贯彻中央八项规定精神学习教育" }],
+    [["XX区委领导班子“严守纪律规矩、加强作风建设”专题民主生活会对照检查材料", "根据区委要求，现将对照检查情况报告如下："], { meeting: "topic", topic: "严守纪律规矩、加强作风建设" }],
+    [["县局党组领导班子落实意识形态工作责任制专题民主生活会对照检查材料", "下面，我代表班子作对照检查。"], { meeting: "topic", topic: "落实意识形态工作责任制" }],
+    [["某某同志在“深入贯彻中央八项规定精神学习教育”专题民主生活会上的发言提纲", "按照要求，现将个人对照检查情况报告如下："], { meeting: "campaign", campaign: "深入贯彻中央八项规定精神学习教育" }],
     [["个人对照检查材料", "现将个人对照检查情况报告如下："], {}],
   ])("%j", (lines, expected) => {
     expect(v(...(lines as string[]))).toEqual(expected);
@@ -228,5 +231,19 @@ describe("measures answer the problems one by one", () => {
     expect(measures).toHaveLength(problems.length);
     const doc = parseDocument(textToParagraphs(skeletonText(o, v)));
     expect(checkDocument(doc).filter((f) => f.rule === "coverage")).toEqual([]);
+  });
+});
+
+describe("meetingSubject: the unit before a meeting's subject goes, the subject's own words stay", () => {
+  test.each([
+    ["市局党组领导班子深入贯彻中央八项规定精神学习教育", "深入贯彻中央八项规定精神学习教育"],
+    ["XX区委领导班子落实全面从严治党主体责任", "落实全面从严治党主体责任"],
+    ["全面加强党组织标准化规范化建设", "全面加强党组织标准化规范化建设"],
+    ["落实党委（党组）主体责任", "落实党委（党组）主体责任"],
+    ["加强班子建设", "加强班子建设"],
+    ["加强领导班子思想政治建设", "加强领导班子思想政治建设"],
+    ["张三同志在落实意识形态工作责任制", "落实意识形态工作责任制"],
+  ])("%s → %s", (raw, subject) => {
+    expect(meetingSubject(raw)).toBe(subject);
   });
 });
