@@ -668,6 +668,8 @@ const BUDGETS = [
     ["insertSnippet", "插入短语", "insert snippet"],
     ["applyAllFixes", "一键修复", "apply all fixes"],
     ["jump", "点击定位", "jump to a finding"],
+    ["writeComments", "写入批注", "write the findings as comments"],
+    ["removeComments", "删除本工具批注", "remove the tool's comments"],
   ].map(([a, zh, en]) => ({ key: `syncsPerAction.${a}`, zh: `context.sync 次数：${zh}`, en: `context.sync per action: ${en}`, unit: "", value: (r) => Math.max(...Object.values(r.syncs.counts[a] ?? {})) })),
 ];
 

@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useReducer, useRef } from "react";
 import type { MemoryHost, MemParagraph, Position } from "../host/memoryHost";
 import type { GongwenStyleDef } from "../core/format/ooxml";
+import { isToolComment } from "../core/annotate/commentText";
 
 // 'Tigang Serif SC' / 'Tigang Sans SC': the self-hosted fallback (assets/cjk-fallback.css) for machines without Chinese fonts.
 const SERIF = "'Noto Serif CJK SC', 'Tigang Serif SC', serif";
@@ -149,13 +150,29 @@ export function DocumentView({ host }: { host: MemoryHost }) {
           <span data-text={i} contentEditable suppressContentEditableWarning spellCheck={false}>
             {p.text}
           </span>
+          {p.comments?.length ? <CommentList paragraph={p} /> : null}
         </div>
       ))}
     </div>
   );
 }
 
+/** A paragraph's comments (批注) under it, as Word shows them in the margin: author, the text they are on, their text. */
+function CommentList({ paragraph: p }: { paragraph: MemParagraph }) {
+  return (
+    <ul className="doc-comments" contentEditable={false} aria-label="批注">
+      {(p.comments ?? []).map((c, k) => (
+        <li key={k} className="doc-comment" data-testid="doc-comment" data-tool={isToolComment(c.text) ? "" : undefined}>
+          <b>{c.author}</b> 批注{c.length > 0 && c.length < p.text.length ? `“${p.text.slice(c.offset, c.offset + c.length)}”` : "本段"}：{c.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The style the gutter shows: a named style (公文正文 …, as Word's Styles pane shows it) by its name, else the built-in one. */
 function styleLabel(p: MemParagraph): string {
   const b = p.styleBuiltIn ?? "Normal";
+  if (p.style && (b === "Other" || p.style.startsWith("公文"))) return p.style;
   return { Title: "标题", Heading1: "标题 1", Heading2: "标题 2", Heading3: "标题 3", Heading4: "标题 4", Normal: "正文" }[b] ?? b;
 }

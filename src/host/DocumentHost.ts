@@ -5,8 +5,9 @@ import type { Block } from "../core/blocks";
 import type { FormatPlan } from "../core/format/plan";
 import type { GongwenStyleDef } from "../core/format/ooxml";
 import type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, RestoreResult } from "../core/format/types";
+import type { CommentRequest, CommentsResult } from "../core/annotate/commentPlan";
 
-export type { Block, DocSnapshot, Fix };
+export type { Block, CommentRequest, CommentsResult, DocSnapshot, Fix };
 export type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, FormatPlan, RestoreResult };
 
 /** Where new paragraphs go. */
@@ -72,14 +73,24 @@ export interface DocumentHost {
   restoreFormatting(backup: FormatBackup): Promise<RestoreResult>;
   /**
    * Define (or redefine) the 公文 paragraph styles from a flat OPC package (src/core/format/ooxml.ts) in one batch and
-   * read them back. Absent where the host cannot add styles yet (today: Word; see README 排版): 一键排版 then keeps
-   * setting direct formats and says what is left to do by hand. `defs` are the definitions the package was built from
+   * read them back. Absent where the host cannot add styles (Word below WordApi 1.5; see README 排版): 一键排版 then keeps
+   * setting built-in styles and direct formats and says what is left to do by hand. Where the styles exist, 一键排版 and
+   * insertBlocks set them by name (a list item keeps its own). `defs` are the definitions the package was built from
    * (gongwenStyleDefs): the Word host checks and updates styles from them rather than parsing the package again, which
    * keeps an XML parser out of the pane; the in-memory host reads the package itself, as Word would.
    */
   defineStyles?(pkg: string, defs: readonly GongwenStyleDef[]): Promise<StylesResult>;
   /** The 公文 styles the document defines now (empty if none). */
   readStyles?(): Promise<GongwenStyleDef[]>;
+  /**
+   * 写入批注: remove the tool's earlier comments (recognised by the 【提纲助手】 prefix: in Word the author is always the
+   * signed-in user) and write one comment per request, in a batch whose targets were verified in a read first. A request
+   * whose anchor no longer reads what the check saw is skipped and counted. Absent where the host cannot write comments
+   * (Word below WordApi 1.4): the pane then says why.
+   */
+  writeComments?(requests: readonly CommentRequest[]): Promise<CommentsResult>;
+  /** 删除本工具批注: remove the comments whose text starts with the prefix, and only those. Returns how many. */
+  removeToolComments?(): Promise<number>;
 }
 
 /** The 公文 styles the document has after defineStyles, and what the host could not set (to do by hand). */

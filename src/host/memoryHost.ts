@@ -4,11 +4,13 @@ import type { Paragraph, DocSnapshot } from "../core/model";
 import type { Block, ParagraphFormat } from "../core/blocks";
 import type { Fix } from "../core/check/types";
 import { brokenGroups } from "../core/check/applyFixes";
-import { formatNotes, pageNumberLayout, type FormatPlan } from "../core/format/plan";
+import { formatNotes, pageNumberLayout, plannedStyle, type FormatPlan } from "../core/format/plan";
 import { ALL_CAPABILITIES, type DocumentFormats, type FooterKind, type FormatApplyResult, type FormatBackup, type FormatCapabilities, type PageSetupState, type ParagraphFormatState, type RestoreResult, type RunFormatState } from "../core/format/types";
 import { ListCounter, type ListLevelDef } from "../core/listFormat";
 import { XMLParser } from "fast-xml-parser";
-import { GONGWEN_STYLES, gongwenStyleFor, parseStylesPackage, type GongwenStyleDef } from "../core/format/ooxml";
+import { GONGWEN_STYLES, gongwenStyleOfBlock, parseStylesPackage, type GongwenStyleDef } from "../core/format/ooxml";
+import { anchorHolds, type CommentRequest, type CommentsResult } from "../core/annotate/commentPlan";
+import { isToolComment } from "../core/annotate/commentText";
 import { HostError, type StylesResult, type ApplyResult, type CursorInfo, type DocumentHost, type InsertAt, type Location } from "./DocumentHost";
 
 export type { ListLevelDef };
@@ -23,6 +25,16 @@ export interface MemParagraph {
   format?: Partial<ParagraphFormat & MemFormatExtras>;
   /** Character formats of parts of the text (a run-in heading's sentence in its heading font). */
   runs?: RunFormatState[];
+  /** Comments (批注) on characters of this paragraph; they move with it, as in Word. */
+  comments?: MemComment[];
+}
+
+/** A comment of the simulated document: the characters it is on, its text and its author. */
+export interface MemComment {
+  offset: number;
+  length: number;
+  text: string;
+  author: string;
 }
 
 /** Paragraph properties beyond a block's format that 一键排版 sets. */
@@ -62,6 +74,9 @@ export const GBT_LIST: ListLevelDef[] = [
   { numFmt: "decimal", lvlText: "%3." },
   { numFmt: "decimal", lvlText: "（%4）" },
 ];
+
+/** The author of the comments the simulated Word writes: as in Word, the signed-in user, whatever the tool. */
+const USER = "演示用户";
 
 const STYLE_NAMES: Record<string, string> = { Heading1: "Heading 1", Heading2: "Heading 2", Heading3: "Heading 3", Heading4: "Heading 4", Normal: "Normal", Title: "Title" };
 
@@ -139,8 +154,8 @@ export class MemoryHost implements DocumentHost {
   splitParagraph(pos: Position): void {
     const p = this.paragraphs[pos.paragraph];
     if (!p) return;
-    const head = { ...p, text: p.text.slice(0, pos.offset) };
-    const tail = { ...p, text: p.text.slice(pos.offset) };
+    const head = { ...p, text: p.text.slice(0, pos.offset), comments: p.comments?.filter((c) => c.offset < pos.offset) };
+    const tail = { ...p, text: p.text.slice(pos.offset), comments: p.comments?.filter((c) => !head.comments?.includes(c)).map((c) => ({ ...c, offset: c.offset - pos.offset })) };
     this.paragraphs.splice(pos.paragraph, 1, head, tail);
     this.selection = { start: { paragraph: pos.paragraph + 1, offset: 0 }, end: { paragraph: pos.paragraph + 1, offset: 0 } };
     this.emit(true);
@@ -159,7 +174,8 @@ export class MemoryHost implements DocumentHost {
     const tailEnd = end.paragraph === start.paragraph ? end.offset : start.offset;
     const before = p.text.slice(0, start.offset);
     const after = p.text.slice(tailEnd);
-    const made = lines.map((line, i) => ({ ...p, text: (i === 0 ? before : "") + line + (i === lines.length - 1 ? after : "") }));
+    // Comments stay with the first line (where the paragraph began).
+    const made = lines.map((line, i) => ({ ...p, text: (i === 0 ? before : "") + line + (i === lines.length - 1 ? after : ""), comments: i === 0 ? p.comments : undefined }));
     this.paragraphs.splice(start.paragraph, 1, ...made);
     const last = start.paragraph + lines.length - 1;
     const offset = (lines.length === 1 ? before.length : 0) + lines[lines.length - 1].length;
@@ -310,6 +326,13 @@ export class MemoryHost implements DocumentHost {
         const m = /^Heading(\d)$/.exec(styleBuiltIn);
         if (m) p.outlineLevel = Number(m[1]);
       }
+      // With the 公文 styles defined, the block takes its style by name, as the Word adapter does.
+      const name = gongwenStyleOfBlock(b, this.styleNames());
+      const def = name ? this.styles.get(name) : undefined;
+      if (def) {
+        p.style = def.name;
+        if (def.outlineLevel) p.outlineLevel = def.outlineLevel;
+      }
       p.format = format;
     }
     if (b.list && this.lists.has(b.list.listId)) p.list = { id: b.list.listId, level: b.list.level };
@@ -327,6 +350,42 @@ export class MemoryHost implements DocumentHost {
     const last = first + count - 1;
     const end = { paragraph: last, offset: this.paragraphs[last].text.length };
     this.selection = { start: end, end };
+  }
+
+  /** 写入批注: the tool's earlier comments replaced; a request whose anchor changed since the check is skipped. All or nothing. */
+  async writeComments(requests: readonly CommentRequest[]): Promise<CommentsResult> {
+    await this.batch(true);
+    const paras = this.paragraphs.map((p) => ({ ...p, comments: p.comments?.filter((c) => !isToolComment(c.text)) }));
+    const removed = this.toolComments();
+    let skipped = 0;
+    for (const r of requests) {
+      const p = paras[r.paragraph];
+      if (!p || !anchorHolds(r, p.text)) {
+        skipped++;
+        continue;
+      }
+      p.comments = [...(p.comments ?? []), { offset: r.offset, length: r.length, text: r.text, author: USER }];
+    }
+    this.paragraphs = paras.map((p) => (p.comments?.length ? p : { ...p, comments: undefined }));
+    this.emit(false);
+    return { written: requests.length - skipped, removed, skipped };
+  }
+
+  /** 删除本工具批注: the comments whose text starts with the prefix, and only those. */
+  async removeToolComments(): Promise<number> {
+    await this.batch(true);
+    const removed = this.toolComments();
+    if (!removed) return 0;
+    this.paragraphs = this.paragraphs.map((p) => {
+      const kept = p.comments?.filter((c) => !isToolComment(c.text));
+      return { ...p, comments: kept?.length ? kept : undefined };
+    });
+    this.emit(false);
+    return removed;
+  }
+
+  private toolComments(): number {
+    return this.paragraphs.reduce((n, p) => n + (p.comments?.filter((c) => isToolComment(c.text)).length ?? 0), 0);
   }
 
   private async batch(write = false): Promise<void> {
@@ -399,6 +458,11 @@ export class MemoryHost implements DocumentHost {
     return this.readStylesNow();
   }
 
+  /** The 公文 styles 一键排版 and inserts may set by name: none where the host is told it cannot look styles up (as Word below WordApi 1.5). */
+  private styleNames(): string[] {
+    return this.formatCapabilities().namedStyles ? [...this.styles.keys()] : [];
+  }
+
   private readStylesNow(): GongwenStyleDef[] {
     return GONGWEN_STYLES.flatMap((s) => (this.styles.has(s.name) ? [{ ...this.styles.get(s.name)! }] : []));
   }
@@ -414,13 +478,14 @@ export class MemoryHost implements DocumentHost {
       page: { ...this.page },
       footerEmpty: !this.footers.Primary?.text.trim(),
       capabilities: this.formatCapabilities(),
+      styles: this.styleNames(),
     };
   }
 
   async applyFormatting(plan: FormatPlan): Promise<FormatApplyResult> {
     await this.batch(true);
     const caps = this.formatCapabilities();
-    const notes = formatNotes(plan, caps);
+    const notes = formatNotes(plan, caps, undefined, this.styleNames());
     const paras = this.paragraphs.map((p) => ({ ...p }));
     const backup: FormatBackup = { paragraphs: [], page: null, pageNumbers: null };
     let applied = 0;
@@ -447,13 +512,14 @@ export class MemoryHost implements DocumentHost {
           if (level) next.outlineLevel = Number(level[1]);
           else delete next.outlineLevel;
         }
-        // With the 公文 styles defined, the paragraph takes its style (which carries exact spacing and character indents).
-        const gw = gongwenStyleFor(pp.kind, pp.level);
-        const def = gw ? [...this.styles.values()].find((d) => d.id === gw) : undefined;
-        if (def && !pp.runIn) {
+        // With the 公文 styles defined, the paragraph takes its style (which carries exact spacing and character indents),
+        // chosen as the Word adapter chooses it (plannedStyle: a run-in heading takes 公文正文).
+        const name = plannedStyle(pp, this.styleNames());
+        const def = name ? this.styles.get(name) : undefined;
+        if (def) {
           next.style = def.name;
           if (def.outlineLevel) next.outlineLevel = def.outlineLevel;
-        } else if (def && pp.runIn) next.style = this.styles.get("公文正文")?.name ?? next.style;
+        }
       }
       if (caps.fixedLineSpacing) format.lineSpacingPt = lineSpacingPt;
       if (pp.asciiFont && caps.asciiFont) format.asciiFont = pp.asciiFont;

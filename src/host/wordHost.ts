@@ -8,11 +8,13 @@ import { capabilitiesFrom, type DocumentFormats, type FormatApplyResult, type Fo
 import type { ApplyResult, CursorInfo, DocumentHost, InsertAt, Location, StylesResult } from "./DocumentHost";
 import type { GongwenStyleDef } from "../core/format/ooxml";
 import { defineWordStyles } from "./word/styles";
+import { removeToolCommentsIn, writeCommentsIn } from "./word/comments";
+import type { CommentRequest, CommentsResult } from "../core/annotate/commentPlan";
 import { applyFixesIn } from "./word/fixes";
 import { applyFormattingIn, readFormatsIn, restoreFormattingIn } from "./word/format";
 import { afterCursor, insertBlocksIn, insertInlineIn } from "./word/insert";
 import { readCursorIn, readSnapshot, selectIn } from "./word/read";
-import { WriteFailed, describeWordError, describeWriteFailure, readTexts, type Ctx, type WordHostDeps } from "./word/shared";
+import { WriteFailed, describeRecheckedFailure, describeWordError, describeWriteFailure, readTexts, supports, type Ctx, type WordHostDeps } from "./word/shared";
 
 export type { WordHostDeps } from "./word/shared";
 
@@ -22,9 +24,16 @@ export class WordHost implements DocumentHost {
   private queue: Promise<unknown> = Promise.resolve();
   /** Adding the 公文 styles needs getStyles and Style.paragraphFormat (WordApi 1.5); below it the pane says what is left by hand. */
   readonly defineStyles?: (pkg: string, defs: readonly GongwenStyleDef[]) => Promise<StylesResult>;
+  /** Comments need Range.insertComment and Body.getComments (WordApi 1.4); below it the pane says why 写入批注 is unavailable. */
+  readonly writeComments?: (requests: readonly CommentRequest[]) => Promise<CommentsResult>;
+  readonly removeToolComments?: () => Promise<number>;
   constructor(private deps: WordHostDeps) {
-    if (deps.isSetSupported?.("WordApi", "1.5")) {
-      this.defineStyles = (pkg, defs) => defineWordStyles((b) => this.run(b), pkg, defs, !!deps.isSetSupported?.("WordApi", "1.4"));
+    if (supports(deps, "WordApi", "1.5")) {
+      this.defineStyles = (pkg, defs) => defineWordStyles((b) => this.run(b), pkg, defs, supports(deps, "WordApi", "1.4"));
+    }
+    if (supports(deps, "WordApi", "1.4")) {
+      this.writeComments = (requests) => this.run((context) => writeCommentsIn(context, deps, requests));
+      this.removeToolComments = () => this.run(removeToolCommentsIn);
     }
   }
 
@@ -39,6 +48,8 @@ export class WordHost implements DocumentHost {
       return await this.deps.run(batch);
     } catch (e) {
       if (!(e instanceof WriteFailed)) throw describeWordError(e);
+      const before = e.before;
+      if (typeof before === "object" && !Array.isArray(before)) throw describeRecheckedFailure(e, await this.deps.run(before.recheck).catch(() => null));
       // Word kept what the batch did before the failure: read the body again and say what changed.
       const after = Array.isArray(e.before) ? await this.deps.run(readTexts).catch(() => null) : null;
       throw describeWriteFailure(e, after);
@@ -57,7 +68,7 @@ export class WordHost implements DocumentHost {
     if (!blocks.length) return;
     if (renumber.length && at.kind !== "after") throw new Error("renumber needs an insert position after a paragraph");
     const after = at.kind === "after" ? at : afterCursor(await this.readCursor());
-    await this.run((context) => insertBlocksIn(context, blocks, after, renumber));
+    await this.run((context) => insertBlocksIn(context, blocks, after, renumber, this.formatCapabilities().namedStyles));
   }
 
   insertInline(text: string): Promise<void> {

@@ -1,5 +1,5 @@
 // The self-test: one list of scenarios that drive any DocumentHost the way the pane does (read, insert outlines,
-// sections, snippets, fixes, jumps, 一键排版/撤销排版) and check what the document says afterwards. The 自检 page runs it
+// sections, snippets, fixes, jumps, comments, 一键排版/撤销排版) and check what the document says afterwards. The 自检 page runs it
 // in real Word; jest and the harness run the same list on the in-memory host and the Word stand-in. A scenario the
 // host cannot model reports 不适用, never 通过.
 import type { DocumentHost, DocSnapshot } from "../host/DocumentHost";
@@ -9,9 +9,12 @@ import { DEFAULT_VARIANT, getOutline } from "../core/outlines/library";
 import { numberingAt, renumberFollowing, sectionBlocks, skeletonBlocks } from "../core/outlines/skeleton";
 import { withFormat } from "../core/format/gbt9704";
 import { planFormatting } from "../core/format/plan";
+import { GONGWEN_STYLES, gongwenStyleDefs, gongwenStylesPackage } from "../core/format/ooxml";
 import type { ParagraphFormatState } from "../core/format/types";
 import { parseDocument } from "../core/parse/parseDocument";
 import { builtinSnippets } from "../core/snippets/library";
+import { commentText } from "../core/annotate/commentText";
+import type { CommentRequest } from "../core/annotate/commentPlan";
 
 export type Outcome = "通过" | "失败" | "不适用";
 
@@ -235,6 +238,36 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    id: "comments",
+    name: "写入批注、再次写入（替换）与删除本工具批注",
+    notApplicable: (env) => (env.host.writeComments && env.host.removeToolComments ? null : "此环境不能由加载项写入批注（Word 需要 WordApi 1.4）"),
+    async run(env, log) {
+      const lines = ["一、存在的问题", "参加集中学习XX次,发言准备不够充分。"];
+      await loadPlain(env, lines);
+      const snap = await env.host.snapshot();
+      const at = snap.paragraphs.findIndex((p) => p.text === lines[1]);
+      const text = snap.paragraphs[at]?.text ?? "";
+      const comment = (message: string) => commentText({ severity: "warning", message });
+      const requests: CommentRequest[] = [
+        { paragraph: at, offset: text.indexOf("XX"), length: 2, whole: false, expected: "XX", text: comment("自检：待填处") },
+        { paragraph: at, offset: text.indexOf(","), length: 1, whole: false, expected: ",", text: comment("自检：半角逗号") },
+        { paragraph: at - 1, offset: 0, length: lines[0].length, whole: true, expected: lines[0], text: comment("自检：整段批注") },
+      ];
+      // A place whose text is no longer what the check saw: refused, counted.
+      const stale: CommentRequest = { paragraph: at, offset: 0, length: 2, whole: false, expected: "调研", text: comment("自检：过时的位置") };
+      const first = await env.host.writeComments!([...requests, stale]);
+      expect(first.written === 3 && first.skipped === 1, `写入 ${first.written} 条，跳过已变的 ${first.skipped} 处`, log);
+      // Writing again reads the comments back and recognises its own by the prefix: the 3 are replaced, not doubled.
+      const again = await env.host.writeComments!(requests);
+      expect(again.removed === 3 && again.written === 3, `再次写入：替换 ${again.removed} 条，写入 ${again.written} 条`, log);
+      const removed = await env.host.removeToolComments!();
+      expect(removed === 3, `删除本工具批注 ${removed} 条`, log);
+      const left = await env.host.removeToolComments!();
+      expect(left === 0, `删除后没有剩余的本工具批注（${left}）`, log);
+      expect(texts(await env.host.snapshot()).includes(lines[1]), "正文文字未被改动", log);
+    },
+  },
+  {
     id: "empty-line",
     needs: ["selection"],
     name: "光标在空行时插入",
@@ -292,6 +325,39 @@ const SCENARIOS: Scenario[] = [
       const keys: (keyof ParagraphFormatState)[] = ["styleBuiltIn", "font", "sizePt", "bold", "alignment", "firstLineIndentPt"];
       const differ = before.paragraphs.flatMap((p, i) => keys.filter((k) => JSON.stringify(p[k]) !== JSON.stringify(after.paragraphs[i]?.[k])).map((k) => `第 ${i + 1} 段 ${k}`));
       expect(differ.length === 0, differ.length ? `还原后仍不同：${differ.slice(0, 5).join("、")}` : "每段的样式、字体、字号、加粗、对齐、首行缩进都回到排版前", log);
+    },
+  },
+  {
+    id: "styles",
+    name: "添加公文样式后插入提纲、一键排版与撤销排版",
+    notApplicable: (env) => (env.host.defineStyles ? null : "此 Word 不能由加载项添加样式（需要 WordApi 1.5），一键排版按段设置格式"),
+    async run(env, log) {
+      await env.clear();
+      const added = await env.host.defineStyles!(gongwenStylesPackage(), gongwenStyleDefs());
+      expect(added.defs.length === GONGWEN_STYLES.length, `文档中有 ${added.defs.length} 个公文样式`, log);
+      for (const n of added.notes) log(`  说明：${n}`);
+      // A formatted outline takes the styles as it is inserted.
+      const blocks = withFormat(skeletonBlocks(OUTLINE(), DEFAULT_VARIANT), "gbt");
+      await env.host.insertBlocks(blocks, { kind: "after", paragraph: 0, expected: "" });
+      let snap = await env.host.snapshot();
+      let formats = await env.host.readFormats();
+      const styleOf = (text: string) => formats.paragraphs[texts(snap).indexOf(text)]?.style;
+      const h1 = blocks.find((b) => b.kind === "heading" && b.level === 1)!.text;
+      const body = blocks.find((b) => b.kind === "body")!.text;
+      expect(styleOf(h1) === "公文一级标题" && styleOf(body) === "公文正文", `插入的一级标题样式“${styleOf(h1)}”，正文样式“${styleOf(body)}”`, log);
+      // 一键排版 on plain paragraphs gives them the styles; 撤销排版 puts each paragraph's style back.
+      await loadPlain(env, blocks.map((b) => b.text));
+      await env.host.defineStyles!(gongwenStylesPackage(), gongwenStyleDefs());
+      snap = await env.host.snapshot();
+      const before = (await env.host.readFormats()).paragraphs.map((p) => p.style);
+      const result = await env.host.applyFormatting(planFormatting(parseDocument(snap.paragraphs)));
+      formats = await env.host.readFormats();
+      expect(styleOf(h1) === "公文一级标题" && styleOf(body) === "公文正文", `一键排版后一级标题样式“${styleOf(h1)}”，正文样式“${styleOf(body)}”`, log);
+      for (const n of result.notes) log(`  说明：${n}`);
+      await env.host.restoreFormatting(result.backup);
+      const after = (await env.host.readFormats()).paragraphs.map((p) => p.style);
+      const differ = before.filter((st, i) => st !== after[i]).length;
+      expect(differ === 0, differ ? `撤销排版后仍有 ${differ} 段样式不同` : "撤销排版后每段的样式都回到排版前", log);
     },
   },
   {

@@ -46,7 +46,7 @@ export function SelfTestPage({ env, backHref }: { env: SelfTestEnv; backHref?: s
         提纲助手 · 自检
       </Text>
       <Text size={200}>
-        在空白文档中依次运行 {SCENARIO_LIST.length} 项操作（读取、插入提纲、插入章节、插入短语、修改建议、定位、空行与页脚中的光标、一键排版与撤销、修订），每项检查文档的实际结果。约需一两分钟，期间请不要操作文档。结束后文档中留下最后一项的内容，可直接关闭不保存。
+        在空白文档中依次运行 {SCENARIO_LIST.length} 项操作（读取、插入提纲、插入章节、插入短语、修改建议、定位、空行与页脚中的光标、一键排版与撤销、公文样式、修订），每项检查文档的实际结果。约需一两分钟，期间请不要操作文档。结束后文档中留下最后一项的内容，可直接关闭不保存。
       </Text>
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void start()} disabled={state === "running"} data-testid="selftest-start">

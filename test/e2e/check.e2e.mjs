@@ -2,6 +2,14 @@
 
 const texts = (page) => page.evaluate(() => window.__tigang.host.paragraphs.map((p) => p.text));
 
+/** Narrow the harness's pane to Word's pane widths (320 px by default, 450 px wide) for the screenshots. */
+const paneWidth = (page, width) =>
+  page.evaluate((w) => {
+    const pane = document.querySelector(".pane");
+    pane.style.width = `${w}px`;
+    pane.style.flex = "none";
+  }, width);
+
 export const tests = {
   "check the sample, jump to a finding, fix, re-check": async ({ page, url, assert, screenshot }) => {
     await page.goto(`${url}/harness.html`);
@@ -60,11 +68,7 @@ export const tests = {
     assert.ok(messages.some((m) => /善始善中.*善始善终/.test(m)), messages.join(" | "));
     assert.ok(messages.some((m) => /勤检节约.*勤俭节约/.test(m)), messages.join(" | "));
     for (const width of [320, 450]) {
-      await page.evaluate((w) => {
-        const pane = document.querySelector(".pane");
-        pane.style.width = `${w}px`;
-        pane.style.flex = "none";
-      }, width);
+      await paneWidth(page, width);
       await typos.first().scrollIntoViewIfNeeded();
       await screenshot(`check-typo-${width}`);
     }
@@ -74,5 +78,52 @@ export const tests = {
     assert.equal(await typos.count(), 1);
     await page.getByText("检查设置").click();
     assert.equal(await page.getByRole("textbox").inputValue(), "善始善中");
+  },
+
+  "写入批注 then 删除本工具批注: the findings as comments in the simulated Word, the user's comment kept": async ({ page, url, assert, screenshot }) => {
+    await page.goto(`${url}/harness.html?doc=empty`);
+    await page.waitForFunction(() => !!window.__tigang);
+    await page.evaluate(() =>
+      window.__tigang.load({
+        paragraphs: [
+          { text: "张三同志个人对照检查材料" },
+          { text: "一、存在的问题" },
+          { text: "参加集中学习XX次,发言准备不够充分。", comments: [{ offset: 0, length: 6, text: "请写明具体次数", author: "李某" }] },
+          { text: "二、原因分析" },
+          { text: "理想信念有所松懈。" },
+        ],
+      }),
+    );
+    await page.getByTestId("doc-summary").filter({ hasText: "共 5 段" }).waitFor();
+    await page.getByRole("tab", { name: "检查" }).click();
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("check-summary").waitFor();
+    const shown = await page.getByTestId("finding").evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute("data-count")), 0));
+    assert.ok(shown >= 3, `应有至少 3 处问题：${shown}`);
+    await page.getByTestId("write-comments").click();
+    await page.getByTestId("comments-outcome").filter({ hasText: `已写入 ${shown} 条批注` }).waitFor();
+    // The simulated Word shows each comment under its paragraph: the tool's marked, the user's as it was.
+    const tool = page.locator('[data-testid="doc-comment"][data-tool]');
+    assert.equal(await tool.count(), shown);
+    const texts = await tool.allTextContents();
+    assert.ok(texts.every((t) => t.includes("【提纲助手】")), texts.join(" | "));
+    assert.ok(texts.some((t) => /批注“XX”：【提纲助手】/.test(t)), `占位符的批注应落在“XX”上：${texts.join(" | ")}`);
+    assert.ok(texts.some((t) => /批注“,”：【提纲助手】/.test(t)), `半角逗号的批注应落在“,”上：${texts.join(" | ")}`);
+    const model = await page.evaluate(() => window.__tigang.host.paragraphs.map((p) => (p.comments ?? []).length));
+    assert.equal(model.reduce((a, b) => a + b, 0), shown + 1);
+    for (const width of [320, 450]) {
+      await paneWidth(page, width);
+      await page.getByTestId("comments-outcome").scrollIntoViewIfNeeded();
+      await screenshot(`check-comments-${width}`);
+    }
+    // Writing again replaces, never duplicates.
+    await page.getByTestId("write-comments").click();
+    await page.getByTestId("comments-outcome").filter({ hasText: `替换了本工具之前写入的 ${shown} 条` }).waitFor();
+    assert.equal(await tool.count(), shown);
+    await page.getByTestId("remove-comments").click();
+    await page.getByTestId("comments-outcome").filter({ hasText: `已删除本工具写入的 ${shown} 条批注` }).waitFor();
+    assert.equal(await tool.count(), 0);
+    const left = await page.getByTestId("doc-comment").allTextContents();
+    assert.deepEqual(left, ["李某 批注“参加集中学习”：请写明具体次数"]);
   },
 };

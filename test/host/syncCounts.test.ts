@@ -4,7 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { WordHost } from "../../src/host/wordHost";
-import { createWordMock, type FakeParagraphInit, type WordMock } from "../support/wordMock";
+import { createWordMock, type FakeParagraphInit, type WordMock, type WordMockOptions } from "../support/wordMock";
+import { planComments } from "../../src/core/annotate/commentPlan";
+import { COMMENT_PREFIX } from "../../src/core/annotate/commentText";
 import { parseDocument } from "../../src/core/parse/parseDocument";
 import { checkDocument } from "../../src/core/check/engine";
 import type { Fix } from "../../src/core/check/types";
@@ -15,7 +17,7 @@ import { withFormat } from "../../src/core/format/gbt9704";
 const root = path.resolve(__dirname, "../..");
 const budgets = JSON.parse(fs.readFileSync(path.join(root, "bench", "budgets.json"), "utf8")) as { syncsPerAction: Record<string, number> };
 const SIZES = [10, 5000] as const;
-const ACTIONS = ["read", "insertOutline", "insertSnippet", "applyAllFixes", "jump"] as const;
+const ACTIONS = ["read", "insertOutline", "insertSnippet", "applyAllFixes", "jump", "writeComments", "removeComments"] as const;
 type Action = (typeof ACTIONS)[number];
 
 // The paragraphs every size shares: the defects (and so the fixes) are the same, only the clean body grows.
@@ -43,13 +45,14 @@ function documentOf(n: number): FakeParagraphInit[] {
   return [...HEAD, ...body, ...TAIL];
 }
 
-const counts: Record<Action, Record<number, number>> = { read: {}, insertOutline: {}, insertSnippet: {}, applyAllFixes: {}, jump: {} };
+const counts: Record<Action, Record<number, number>> = { read: {}, insertOutline: {}, insertSnippet: {}, applyAllFixes: {}, jump: {}, writeComments: {}, removeComments: {} };
 const details: Record<string, Record<number, number | string>> = {};
 
 /** Syncs of `action`, on a fresh mock with the cursor in the jump paragraph. */
-async function syncsOf(n: number, action: (host: WordHost, word: WordMock) => Promise<unknown>, cursor = JUMP_PARAGRAPH): Promise<number> {
-  const word = createWordMock(documentOf(n), cursor);
-  const host = new WordHost({ run: word.run });
+async function syncsOf(n: number, action: (host: WordHost, word: WordMock) => Promise<unknown>, cursor = JUMP_PARAGRAPH, options: WordMockOptions = {}): Promise<number> {
+  const word = createWordMock(documentOf(n), cursor, cursor, options);
+  // WordApi 1.4 for the comment actions; the others use nothing beyond 1.3 here.
+  const host = new WordHost({ run: word.run, isSetSupported: options.comments ? (name, v) => name === "WordApi" && Number(v) <= 1.4 : undefined });
   await action(host, word);
   return word.syncs();
 }
@@ -99,6 +102,30 @@ describe.each(SIZES)("context.sync per action at %i paragraphs", (n) => {
     details.jumpLater = { ...details.jumpLater, [n]: later };
     details.jumpHeading = { ...details.jumpHeading, [n]: heading };
     counts.jump[n] = Math.max(first, later, heading);
+  });
+});
+
+describe.each(SIZES)("context.sync per comment action at %i paragraphs", (n) => {
+  // The document carries a comment of the user's and one the tool wrote before: both actions have something to replace.
+  const comments = [
+    { paragraph: 1, offset: 0, length: 2, content: "请补充具体事例", author: "李某" },
+    { paragraph: 2, offset: 0, length: 2, content: `${COMMENT_PREFIX}提示：旧的批注。` },
+  ];
+
+  test("写入批注: every finding of a check as a comment, replacing the tool's earlier ones", async () => {
+    const doc = parseDocument(documentOf(n).map((p) => ({ text: p.text, styleBuiltIn: p.styleBuiltIn })));
+    const requests = planComments(doc.paragraphs.map((p) => p.text), doc.title, checkDocument(doc));
+    expect(requests.some((r) => !r.whole)).toBe(true);
+    let written = 0;
+    counts.writeComments[n] = await syncsOf(n, async (host) => (written = (await host.writeComments!(requests)).written), JUMP_PARAGRAPH, { comments });
+    expect(written).toBe(requests.length);
+    details.comments = { ...details.comments, [n]: requests.length };
+  });
+
+  test("删除本工具批注", async () => {
+    let removed = 0;
+    counts.removeComments[n] = await syncsOf(n, async (host) => (removed = await host.removeToolComments!()), JUMP_PARAGRAPH, { comments });
+    expect(removed).toBe(1);
   });
 });
 

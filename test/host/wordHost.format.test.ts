@@ -46,8 +46,8 @@ function setup(n: number, isSetSupported?: (name: string, version: string) => bo
 
 describe("WordHost.formatCapabilities", () => {
   test("follows the requirement sets Word reports", () => {
-    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: DESKTOP }).formatCapabilities()).toEqual({ pageSetup: true, pageNumbers: true, asciiFont: true, fixedLineSpacing: false });
-    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: WEB }).formatCapabilities()).toEqual({ pageSetup: false, pageNumbers: false, asciiFont: false, fixedLineSpacing: false });
+    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: DESKTOP }).formatCapabilities()).toEqual({ pageSetup: true, pageNumbers: true, asciiFont: true, fixedLineSpacing: false, namedStyles: true });
+    expect(new WordHost({ run: createWordMock([{ text: "" }]).run, isSetSupported: WEB }).formatCapabilities()).toEqual({ pageSetup: false, pageNumbers: false, asciiFont: false, fixedLineSpacing: false, namedStyles: true });
     // Without the test (older Office.js): nothing beyond WordApi 1.3.
     expect(new WordHost({ run: createWordMock([{ text: "" }]).run }).formatCapabilities().pageSetup).toBe(false);
   });

@@ -17,14 +17,16 @@ describe("self-test on the in-memory host", () => {
       snippet: "通过",
       fixes: "通过",
       jump: "通过",
+      comments: "通过",
       "empty-line": "通过",
       footer: "不适用",
       format: "通过",
+      styles: "通过",
       "track-changes": "不适用",
     });
     for (const r of results.filter((x) => x.outcome === "通过")) expect(r.details.length).toBeGreaterThan(0);
     const report = selfTestReport(env, results, new Date("2026-01-01T00:00:00Z"));
-    expect(report).toMatch(/结果：通过 10，失败 0，不适用 2/);
+    expect(report).toMatch(/结果：通过 11，失败 0，不适用 2/);
     expect(report).toMatch(/\[不适用\] footer/);
   });
 

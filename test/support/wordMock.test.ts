@@ -1,6 +1,7 @@
 // The stand-in for Word fails the way Word fails: each behaviour the adapter must survive, tested on the stand-in
 // itself (sources in README, "How the tests imitate Word").
 import { createWordMock, type FakeParagraphInit } from "./wordMock";
+import { gongwenStylesPackage } from "../../src/core/format/ooxml";
 
 const texts = (n: number): FakeParagraphInit[] => Array.from({ length: n }, (_, i) => ({ text: `第${i}段。` }));
 
@@ -153,5 +154,123 @@ describe("the Word stand-in", () => {
       }),
     ).rejects.toBeDefined();
     expect(word.paragraph(0).alignment).toBe("Left");
+  });
+
+  test("comments (WordApi 1.4): insertComment on a range, getComments with content and a read-only author, delete", async () => {
+    const word = createWordMock([{ text: "甲乙丙丁" }, { text: "戊己" }], 0, 0, { comments: [{ paragraph: 1, offset: 0, length: 2, content: "用户自己的批注", author: "李某" }], userName: "王某" });
+    const contents = await word.run(async (c) => {
+      const body = c.document.body;
+      const hit = body.paragraphs.getFirst().search("乙丙");
+      hit.load("items/text");
+      await c.sync();
+      hit.items[0].insertComment("【提纲助手】错误：示例。");
+      // Nothing is written before the sync.
+      expect(word.comments()).toHaveLength(1);
+      await c.sync();
+      const all = body.getComments();
+      all.load("items/content,items/id");
+      await c.sync();
+      return all.items.map((x) => x.content);
+    });
+    expect(contents).toEqual(["【提纲助手】错误：示例。", "用户自己的批注"]);
+    expect(word.comments()).toEqual([
+      { paragraph: 1, anchor: "戊己", content: "用户自己的批注", author: "李某" },
+      { paragraph: 0, anchor: "乙丙", content: "【提纲助手】错误：示例。", author: "王某" },
+    ]);
+    await word.run(async (c) => {
+      const all = c.document.body.getComments();
+      all.load("items/content");
+      await c.sync();
+      all.items[1].delete();
+      await c.sync();
+    });
+    expect(word.comments().map((x) => x.content)).toEqual(["【提纲助手】错误：示例。"]);
+  });
+
+  test("comments fail like writes: a deleted comment, a locked content control, a missed range, NotAllowed (office-js #6746)", async () => {
+    const word = createWordMock([{ text: "甲乙", contentControl: { title: "锁定", cannotEdit: true } }, { text: "丙丁" }], 0, 0, { comments: [{ paragraph: 1, offset: 0, length: 1, content: "x" }] });
+    // Deleting the same comment twice: the second delete fails at sync.
+    await expect(
+      word.run(async (c) => {
+        const all = c.document.body.getComments();
+        all.load("items");
+        await c.sync();
+        all.items[0].delete();
+        all.items[0].delete();
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+    expect(word.comments()).toHaveLength(0);
+    await expect(word.run(async (c) => (c.document.body.paragraphs.getFirst().getRange("Content").insertComment("y"), c.sync()))).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(word.run(async (c) => (c.document.body.paragraphs.getLast().search("无").getFirst().insertComment("y"), c.sync()))).rejects.toMatchObject({ code: "ItemNotFound" });
+    const web = createWordMock([{ text: "甲" }], 0, 0, { commentsNotAllowed: true });
+    await expect(web.run(async (c) => (c.document.body.paragraphs.getFirst().getRange("Content").insertComment("y"), c.sync()))).rejects.toMatchObject({ code: "NotAllowed" });
+    expect(web.comments()).toEqual([]);
+  });
+
+  describe("named styles (document.getStyles, WordApi 1.5)", () => {
+    const para = (word: ReturnType<typeof createWordMock>, i: number) => word.paragraph(i) as unknown as Word.Paragraph;
+
+    test("setting Paragraph.style to a name the document lacks fails at sync; the commands before it stay (office-js-docs #227)", async () => {
+      const word = createWordMock(texts(2), 0, 0, { styles: { 公文正文: { type: "Paragraph", lineSpacing: 28 } } });
+      const outcome = word.run(async (c) => {
+        para(word, 0).style = "公文正文";
+        para(word, 1).style = "公文标题";
+        para(word, 1).alignment = "Centered";
+        await c.sync();
+      });
+      await expect(outcome).rejects.toMatchObject({ code: "ItemNotFound" });
+      expect(word.paragraph(0)).toMatchObject({ style: "公文正文", styleBuiltIn: "Other", lineSpacing: 28 });
+      expect(word.paragraph(1)).toMatchObject({ style: "Normal", alignment: undefined });
+    });
+
+    test("built-in names and the styles the paragraphs already use exist; a paragraph's own spacing can outlive a style", async () => {
+      const word = createWordMock([{ text: "甲", style: "单位正文", styleBuiltIn: "Other" }, { text: "乙", lineSpacing: 15, keepsLineSpacing: true }], 0, 0, { styles: { 公文正文: { type: "Paragraph", lineSpacing: 28 } } });
+      await word.run(async (c) => {
+        para(word, 0).style = "Heading 1";
+        para(word, 1).style = "公文正文";
+        await c.sync();
+        para(word, 0).style = "单位正文";
+        await c.sync();
+      });
+      expect(word.paragraph(0)).toMatchObject({ style: "单位正文", styleBuiltIn: "Other" });
+      expect(word.paragraph(1)).toMatchObject({ style: "公文正文", lineSpacing: 15 });
+    });
+
+    test("getByNameOrNullObject gives a null object for a missing name, resolved at sync, with the style's type", async () => {
+      const word = createWordMock(texts(1), 0, 0, { styles: { 公文正文: { type: "Paragraph" }, 强调: { type: "Character" } } });
+      const found = await word.run(async (c) => {
+        const styles = c.document.getStyles();
+        const three = ["公文正文", "强调", "公文标题"].map((n) => styles.getByNameOrNullObject(n).load("isNullObject,type"));
+        expect(three[2].isNullObject).toBe(true);
+        await c.sync();
+        return three.map((s) => (s.isNullObject ? null : s.type));
+      });
+      expect(found).toEqual(["Paragraph", "Character", null]);
+    });
+
+    test("insertOoxml of the styles package adds the styles the document lacks and keeps those it has (office-js #5491)", async () => {
+      const word = createWordMock(texts(1), 0, 0, { styles: { 公文正文: { type: "Paragraph", lineSpacing: 20 } } });
+      await word.run(async (c) => {
+        c.document.body.insertOoxml(gongwenStylesPackage(), "End").delete();
+        await c.sync();
+      });
+      expect(word.world.styles.size).toBe(8);
+      expect(word.world.styles.get("公文正文")!.lineSpacing).toBe(20);
+      expect(word.world.styles.get("公文一级标题")).toMatchObject({ lineSpacing: 28, outlineLevel: 1 });
+    });
+
+    test("beforeSync runs between two syncs of one batch: a style deleted there fails the write that uses it", async () => {
+      const word = createWordMock(texts(1), 0, 0, { styles: { 公文正文: { type: "Paragraph" } } });
+      word.beforeSync(2, () => word.world.styles.delete("公文正文"));
+      const outcome = word.run(async (c) => {
+        const st = c.document.getStyles().getByNameOrNullObject("公文正文").load("isNullObject");
+        await c.sync();
+        expect(st.isNullObject).toBe(false);
+        para(word, 0).style = "公文正文";
+        await c.sync();
+      });
+      await expect(outcome).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
   });
 });

@@ -1,6 +1,9 @@
 // A small fake of the Word object model for the adapter's tests, built to fail the way Word fails (README: "How the
 // tests imitate Word"). Commands are queued and run in order at context.sync(); when one throws, the ones before it
-// stay applied and the ones after it are skipped (no rollback). Loads are recorded, syncs counted.
+// stay applied and the ones after it are skipped (no rollback). Loads are recorded, syncs counted. Named paragraph styles
+// (document.getStyles, WordApi 1.5) are modelled: setting Paragraph.style to a name the document lacks fails at sync.
+import { XMLParser } from "fast-xml-parser";
+import { parseStylesPackage } from "../../src/core/format/ooxml";
 export interface FakeParagraphInit {
   text: string;
   style?: string;
@@ -25,7 +28,22 @@ export interface FakeParagraphInit {
   /** Character units from a Chinese template (w:firstLineChars, w:beforeLines): they override the point values. */
   firstLineChars?: number;
   beforeLines?: number;
+  /** The paragraph's own line spacing, which Word keeps when a new style is applied (the style's spacing does not show). */
+  keepsLineSpacing?: boolean;
 }
+
+/** A style of the document (document.getStyles): its type and what a paragraph of it gets. */
+export interface FakeStyle {
+  type: "Paragraph" | "Character" | "Table" | "List";
+  lineSpacing?: number;
+  outlineLevel?: number;
+  font?: Record<string, unknown>;
+  paragraphFormat?: Record<string, unknown>;
+}
+
+/** Built-in styles by the name Paragraph.style reports (English UI) and their styleBuiltIn. */
+const BUILT_IN: Record<string, string> = { Normal: "Normal", Title: "Title", "Heading 1": "Heading1", "Heading 2": "Heading2", "Heading 3": "Heading3", "Heading 4": "Heading4", "Heading 5": "Heading5", "List Paragraph": "ListParagraph" };
+const BUILT_IN_NAME = Object.fromEntries(Object.entries(BUILT_IN).map(([name, id]) => [id, name]));
 
 export type Selection =
   | { story: "body"; start: { paragraph: number; offset: number }; end: { paragraph: number; offset: number } }
@@ -41,10 +59,14 @@ export interface WordMock {
   /** Make sync `n` fail: the first `afterOps` commands of its batch are applied first (Word does not roll back). */
   failSyncAt: (n: number | null, error?: { code: string; message: string }, afterOps?: number) => void;
   paragraph: (i: number) => FakeParagraph;
+  /** The body's comments: the paragraph and text they are on, their text and author. */
+  comments: () => { paragraph: number; anchor: string; content: string; author: string }[];
   /** The document's sections (one unless `options.sections` says more), with page setup, headers and footers. */
   sections: () => FakeSection[];
   /** Non-text objects destroyed by deletes or whole-paragraph replaces. */
   lost: () => string[];
+  /** Run `fn` just before sync `n` applies its commands (the user acting between two syncs of one action). */
+  beforeSync: (n: number, fn: () => void) => void;
   world: World;
 }
 
@@ -67,6 +89,14 @@ export interface WordMockOptions {
   searchFoldsWidth?: boolean;
   /** document.changeTrackingMode (WordApi 1.4). */
   changeTrackingMode?: "Off" | "TrackAll" | "TrackMineOnly";
+  /** Comments the document starts with (the user's own, or the tool's from an earlier run). */
+  comments?: { paragraph: number; offset: number; length: number; content: string; author?: string }[];
+  /** The signed-in user: the author of every comment an add-in inserts (Comment.authorName is read-only). */
+  userName?: string;
+  /** Range.insertComment fails with NotAllowed, as on some Word on the web tenants (OfficeDev/office-js#6746). */
+  commentsNotAllowed?: boolean;
+  /** Custom styles the document has, by name (built-in ones and the initial paragraphs' styles always exist). */
+  styles?: Record<string, FakeStyle>;
 }
 
 /** An error as OfficeExtension.Error carries it: a code and a message. */
@@ -93,6 +123,10 @@ export class World {
   loads: string[] = [];
   lost: string[] = [];
   selected: string | null = null;
+  comments: FakeComment[] = [];
+  commentIds = 0;
+  /** The document's custom styles by name (document.getStyles). */
+  styles = new Map<string, FakeStyle>();
   /** True inside a Word.run: property sets are queued like commands. */
   batching = false;
   applying = false;
@@ -139,6 +173,7 @@ export class FakeParagraph {
   trackedDeletion: FakeParagraphInit["trackedDeletion"] | null;
   firstLineChars: number;
   beforeLines: number;
+  keepsLineSpacing: boolean;
   /** Every attachToList call that succeeded (office-js #6524: the level's indents are not applied). */
   attachedList?: { id: number; level: number };
   /** Character formats set on searched ranges, by the text searched for (a run-in heading's sentence). */
@@ -163,6 +198,7 @@ export class FakeParagraph {
     this.trackedDeletion = init.trackedDeletion ?? null;
     this.firstLineChars = init.firstLineChars ?? 0;
     this.beforeLines = init.beforeLines ?? 0;
+    this.keepsLineSpacing = !!init.keepsLineSpacing;
     for (const key of ["alignment", "firstLineIndent", "leftIndent", "rightIndent", "lineSpacing", "spaceBefore", "spaceAfter"] as const) {
       if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key];
     }
@@ -194,7 +230,12 @@ export class FakeParagraph {
   }
   /** What a property set does in Word: a heading style linked to a list numbers the paragraph; points override characters. */
   setFormat(key: string, value: unknown): void {
+    if (key === "style") return this.setStyle(String(value));
     (this as unknown as Record<string, unknown>)[key] = value;
+    if (key === "styleBuiltIn" && typeof value === "string" && BUILT_IN_NAME[value]) {
+      this.style = BUILT_IN_NAME[value];
+      this.outlineLevel = /^Heading\d$/.test(value) ? Number(value.slice(7)) : 10;
+    }
     const numbering = this.world.options.headingNumbering;
     if (key === "styleBuiltIn" && numbering && typeof value === "string" && value in numbering.levels && !this.isListItem) {
       this.isListItem = true;
@@ -205,6 +246,16 @@ export class FakeParagraph {
     if (key === "lineUnitBefore" && value === 0) this.beforeLines = 0;
     if (key === "spaceBefore" && this.beforeLines > 0) this.spaceBefore = (this.beforeLines / 100) * 12;
     if (key === "firstLineIndent" && this.firstLineChars > 0) this.firstLineIndent = this.charIndent();
+  }
+  /** Paragraph.style by name: a built-in or existing paragraph style, else the batch fails here (as in Word). */
+  setStyle(name: string): void {
+    if (BUILT_IN[name]) return this.setFormat("styleBuiltIn", BUILT_IN[name]);
+    const st = this.world.styles.get(name);
+    if (!st || st.type !== "Paragraph") throw wordError("ItemNotFound", `The style "${name}" does not exist.`);
+    this.style = name;
+    this.styleBuiltIn = "Other";
+    this.outlineLevel = st.outlineLevel ?? 10;
+    if (st.lineSpacing !== undefined && !this.keepsLineSpacing) this.lineSpacing = st.lineSpacing;
   }
   get listItemOrNullObject() {
     return this.list ? { isNullObject: false, listString: this.list.label, level: this.list.level } : { isNullObject: true };
@@ -409,6 +460,24 @@ export class FakeRange {
   select(_mode?: string) {
     this.para.world.queue("range.select", () => (this.para.world.selected = this.para.text.slice(this.start, this.end)));
   }
+  /**
+   * Range.insertComment (WordApi 1.4): the comment is made at sync, on the range as it is then. It fails like a write:
+   * AccessDenied in a locked content control, ItemNotFound on a range that never resolved (getFirst of a miss) or whose
+   * paragraph is gone, NotAllowed where the host refuses comments (office-js #6746).
+   */
+  insertComment(text: string) {
+    const para = this.para;
+    const world = para.world;
+    const comment = new FakeComment(world, para, 0, 0, "", world.options.userName ?? "王某");
+    world.queue("range.insertComment", () => {
+      if (world.options.commentsNotAllowed) throw wordError("NotAllowed", "The action isn't supported in Word Online.");
+      if (para.contentControl?.cannotEdit) throw wordError("AccessDenied", "The content control cannot be edited.");
+      if (world.index(para) < 0 || this.start < 0 || this.end > para.text.length) throw wordError("ItemNotFound", "The range no longer exists.");
+      Object.assign(comment, { start: this.start, end: this.end, content: text });
+      world.comments.push(comment);
+    });
+    return comment;
+  }
   search(needle: string, opts?: { matchCase?: boolean }) {
     return searchIn(this.para, this.start, () => this.end, needle, opts);
   }
@@ -423,6 +492,33 @@ export class FakeRange {
       if (end < 0) throw wordError("ItemNotFound", "The ranges are in different stories.");
     });
     return r;
+  }
+}
+
+/** A comment in the body (WordApi 1.4): its text, its read-only author and id, and the characters it is on. */
+export class FakeComment {
+  readonly id: string;
+  constructor(
+    private world: World,
+    public para: FakeParagraph,
+    public start: number,
+    public end: number,
+    public content: string,
+    readonly authorName: string,
+  ) {
+    this.id = `{c${++world.commentIds}}`;
+  }
+  load(_arg?: string) {
+    this.world.loads.push("comment");
+    return this;
+  }
+  /** Deletes the comment and its replies; one deleted meanwhile fails the sync with ItemNotFound. */
+  delete() {
+    this.world.queue("comment.delete", () => {
+      const i = this.world.comments.indexOf(this);
+      if (i < 0) throw wordError("ItemNotFound", "The comment no longer exists.");
+      this.world.comments.splice(i, 1);
+    });
   }
 }
 
@@ -477,10 +573,14 @@ function searchIn(para: FakeParagraph, from: number, to: () => number, raw: stri
 export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd = cursor, options: WordMockOptions = {}): WordMock {
   const world = new World(options);
   world.paragraphs = inits.map((p) => new FakeParagraph(p, world));
+  // The custom styles the paragraphs already use exist, with those the options name.
+  for (const p of inits) if (p.style && !BUILT_IN[p.style]) world.styles.set(p.style, { type: "Paragraph" });
+  for (const [name, st] of Object.entries(options.styles ?? {})) world.styles.set(name, { ...st });
   // Consecutive table paragraphs form one table.
   world.paragraphs.forEach((p, i) => {
     if (p.tableNestingLevel > 0) p.tableId = i > 0 && world.paragraphs[i - 1].tableNestingLevel > 0 ? world.paragraphs[i - 1].tableId : ++tableIds;
   });
+  for (const c of options.comments ?? []) world.comments.push(new FakeComment(world, world.paragraphs[c.paragraph], c.offset, c.offset + c.length, c.content, c.author ?? "李某"));
   world.sections = Array.from({ length: options.sections ?? 1 }, (_, i) => new FakeSection(world, options.pageSetup, i === 0 ? options : {}));
   world.selection = options.selection ?? {
     story: "body",
@@ -492,6 +592,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
   let failAfterOps = 0;
   let failError = { code: "GeneralException", message: "sync failed" };
   let running = false;
+  const hooks = new Map<number, () => void>();
 
   const selPos = (which: "start" | "end"): Pos => {
     const s = world.selection;
@@ -589,6 +690,72 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
       world.afterSync.push(() => (result.value = world.paragraphs.map((p) => p.reviewedText()).join("\r")));
       return result;
     },
+    /** Body.getComments (WordApi 1.4): the comments on body paragraphs, in document order, as they are at sync. */
+    getComments() {
+      const coll = {
+        items: [] as FakeComment[],
+        load(arg?: string) {
+          world.loads.push(`comments:${arg ?? ""}`);
+          world.afterSync.push(() => {
+            const at = (c: FakeComment) => world.index(c.para);
+            coll.items = world.comments.filter((c) => at(c) >= 0).sort((a, b) => at(a) - at(b) || a.start - b.start);
+          });
+          return coll;
+        },
+      };
+      return coll;
+    },
+    /** A styles package (flat OPC): Word brings in its styles the document lacks and keeps those it has (office-js #5491). */
+    insertOoxml(xml: string, _where: "End") {
+      world.queue("insertOoxml", () => {
+        const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
+        for (const d of parseStylesPackage(xml, (x) => parser.parse(x))) {
+          if (!world.styles.has(d.name)) world.styles.set(d.name, { type: "Paragraph", lineSpacing: d.lineSpacingPt, outlineLevel: d.outlineLevel, font: { name: d.font, size: d.sizePt, bold: d.bold } });
+        }
+      });
+      // The carrier paragraphs the package brought are deleted again at once: the body's paragraphs are not modelled.
+      return { delete: () => world.queue("insertOoxml.delete", () => undefined) };
+    },
+  };
+
+  /** document.getStyles(): look-ups by name resolve at sync; a missing name gives a null object (WordApi 1.5). */
+  const getStyles = () => {
+    const handle = (name: string) => {
+      const font: Record<string, unknown> = {};
+      const paragraphFormat: Record<string, unknown> = {};
+      const h = {
+        isNullObject: true,
+        nameLocal: name,
+        type: "Paragraph",
+        font: new Proxy(font, { set: (t, k: string, v) => (world.queue(`style.font.${k}`, () => Object.assign((world.styles.get(name)!.font ??= {}), { [k]: v })), true) }),
+        paragraphFormat: new Proxy(paragraphFormat, {
+          set: (t, k: string, v) => (world.queue(`style.paragraphFormat.${k}`, () => Object.assign((world.styles.get(name)!.paragraphFormat ??= {}), { [k]: v })), true),
+        }),
+        load(arg?: string) {
+          world.loads.push(`style:${arg ?? ""}`);
+          world.afterSync.push(() => {
+            const st = world.styles.get(name) ?? (BUILT_IN[name] ? { type: "Paragraph" as const } : undefined);
+            h.isNullObject = !st;
+            if (st) {
+              h.type = st.type;
+              Object.assign(font, st.font);
+            }
+          });
+          return h;
+        },
+      };
+      return h;
+    };
+    const coll = {
+      items: [] as { nameLocal: string }[],
+      load(arg?: string) {
+        world.loads.push(`styles:${arg ?? ""}`);
+        world.afterSync.push(() => (coll.items = [...Object.keys(BUILT_IN), ...world.styles.keys()].map((nameLocal) => ({ nameLocal }))));
+        return coll;
+      },
+      getByNameOrNullObject: handle,
+    };
+    return coll;
   };
 
   const document = {
@@ -599,6 +766,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
       return document;
     },
     getSelection: () => selection,
+    getStyles,
     sections: {
       get items() {
         return world.sections;
@@ -614,6 +782,7 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
     document,
     async sync() {
       syncs++;
+      hooks.get(syncs)?.();
       const ops = world.pending;
       world.pending = [];
       const after = world.afterSync;
@@ -660,8 +829,13 @@ export function createWordMock(inits: FakeParagraphInit[], cursor = 0, cursorEnd
       if (error) failError = error;
     },
     paragraph: (i) => world.paragraphs[i],
+    comments: () =>
+      world.comments
+        .filter((c) => world.index(c.para) >= 0)
+        .map((c) => ({ paragraph: world.index(c.para), anchor: c.para.text.slice(c.start, c.end), content: c.content, author: c.authorName })),
     sections: () => world.sections,
     lost: () => world.lost,
+    beforeSync: (n, fn) => void hooks.set(n, fn),
     world,
   };
 }

@@ -4,7 +4,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { MemoryHost } from "../../src/host/memoryHost";
-import { checkDocument } from "../../src/core/check/engine";
+import { checkDocument, findingToJson } from "../../src/core/check/engine";
+import { COMMENT_PREFIX, commentText } from "../../src/core/annotate/commentText";
 import { sectionPresence } from "../../src/core/check/rules/missingSection";
 import { parseDocument } from "../../src/core/parse/parseDocument";
 
@@ -195,5 +196,68 @@ describe("检查 tab", () => {
       .filter((n) => /^(修复|忽略|下一处)/.test(n));
     expect(names.length).toBeGreaterThan(4);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  test("写入批注 writes every finding as a comment (the annotator's text), again replaces them; 删除本工具批注 keeps the user's", async () => {
+    const host = team();
+    host.paragraphs[8].comments = [{ offset: 0, length: 4, text: "这段再具体些", author: "李某" }];
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    const shown = screen.getAllByTestId("finding").reduce((n, c) => n + Number(c.getAttribute("data-count")), 0);
+    const tool = () => host.paragraphs.flatMap((p) => p.comments ?? []).filter((c) => c.text.startsWith(COMMENT_PREFIX));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("write-comments"));
+    });
+    expect((await screen.findByTestId("comments-outcome")).textContent).toMatch(new RegExp(`已写入 ${shown} 条批注。要撤下这些批注，请点“删除本工具批注”`));
+    expect(tool()).toHaveLength(shown);
+    // The same text as the annotated copies: the finding's severity, message and fix through commentText.
+    const doc = parseDocument(host.paragraphs.map((p) => ({ text: p.text })));
+    const expected = checkDocument(doc).map((f) => commentText(findingToJson(f)));
+    expect(tool().map((c) => c.text).sort()).toEqual(expected.sort());
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("write-comments"));
+    });
+    await waitFor(() => expect(screen.getByTestId("comments-outcome").textContent).toMatch(new RegExp(`已写入 ${shown} 条批注，替换了本工具之前写入的 ${shown} 条`)));
+    expect(tool()).toHaveLength(shown);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("remove-comments"));
+    });
+    await waitFor(() => expect(screen.getByTestId("comments-outcome").textContent).toMatch(new RegExp(`已删除本工具写入的 ${shown} 条批注`)));
+    expect(tool()).toHaveLength(0);
+    expect(host.paragraphs[8].comments).toEqual([{ offset: 0, length: 4, text: "这段再具体些", author: "李某" }]);
+  });
+
+  test("写入批注 after an edit: the changed places are skipped and the pane says how many", async () => {
+    const host = team();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    act(() => host.setParagraphText(4, "班子采取集中学习和个人自学相结合的方式，开展谈心谈话12人次。"));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("write-comments"));
+    });
+    const outcome = await screen.findByTestId("comments-outcome");
+    expect(outcome.textContent).toMatch(/有 3 处未写入：相应文字在检查之后已被修改/);
+    expect(host.paragraphs[4].comments).toBeUndefined();
+  });
+
+  test("a host that cannot write comments (Word below WordApi 1.4): the buttons are disabled and the pane says why", async () => {
+    const host = Object.assign(team(), { writeComments: undefined, removeToolComments: undefined });
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    expect((screen.getByTestId("write-comments") as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId("remove-comments") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("comments-unavailable").textContent).toMatch(/不支持加载项写入批注（需要 WordApi 1\.4/);
+  });
+
+  test("a failed write reaches the error bar and no outcome claims success", async () => {
+    const host = team();
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    host.failNext("批注写入被拒绝");
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("write-comments"));
+    });
+    expect((await screen.findByText(/批注写入被拒绝/)).textContent).toMatch(/文档未作任何修改/);
+    expect(screen.queryByTestId("comments-outcome")).toBeNull();
   });
 });

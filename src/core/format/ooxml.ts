@@ -2,6 +2,7 @@
 // styles (exact 28-point lines, 2-character first-line indents, East Asian fonts, outline levels), and a document whose
 // headings are numbered by a GB/T 9704 multilevel list (the self-test's list scenario). Pure strings, no DOM.
 import { GBT_DEFAULTS, headingBold, headingFont, type FormatSettings } from "./gbt9704";
+import type { Block, ParagraphFormat } from "../blocks";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -149,6 +150,47 @@ export function gongwenStyleFor(kind: string, level?: number): GongwenStyleId | 
   if (kind === "body" || kind === "salutation") return "GongwenBody";
   if (kind === "signature") return "GongwenSignature";
   return null;
+}
+
+/** What a paragraph to format or insert says about itself, for choosing its 公文 style. */
+export interface StyledParagraph {
+  kind: string;
+  level?: number;
+  format: ParagraphFormat;
+  /** A Word list item (or a block that joins a list): it keeps its style, which may carry the numbering. */
+  listItem?: boolean;
+  /** A run-in heading: formatted as body text, only its heading sentence in the heading's font. */
+  runIn?: unknown;
+  /** The right indent the paragraph is to get, in points; null: none is set (an inserted block). */
+  rightIndentPt?: number | null;
+}
+
+/** The character indents and alignment of each style: these do not depend on 排版设置. */
+const STYLE_GEOMETRY = new Map(gongwenStyleDefs().map((d) => [d.id, d]));
+
+/**
+ * The name of the 公文 style a paragraph takes when the document has it, or null to keep today's built-in style and
+ * direct formats. A Word list item keeps its style (its numbering may come from it). A style whose indents or alignment
+ * differ from the planned ones is not used: a style's indents in characters win over the point indents an add-in can
+ * set (w:firstLineChars, office-js #5440), so a salutation (no indent) or a date line set off under the signature
+ * would otherwise move.
+ */
+export function gongwenStyleNameFor(p: StyledParagraph): string | null {
+  if (p.listItem) return null;
+  const id = gongwenStyleFor(p.runIn || p.kind === "closing" ? "body" : p.kind, p.level);
+  const d = id ? STYLE_GEOMETRY.get(id) : undefined;
+  if (!d || d.alignment !== p.format.alignment) return null;
+  const size = p.format.sizePt;
+  if (Math.abs(d.firstLineChars * size - p.format.firstLineIndentPt) > 0.5) return null;
+  if (p.rightIndentPt !== null && Math.abs(d.rightChars * size - (p.rightIndentPt ?? 0)) > 0.5) return null;
+  return d.name;
+}
+
+/** The 公文 style an inserted block takes in a document that has the styles `present` (names); a block that joins a list keeps the list's. */
+export function gongwenStyleOfBlock(b: Block, present: readonly string[]): string | null {
+  if (!b.format || !present.length) return null;
+  const name = gongwenStyleNameFor({ kind: b.kind, level: b.level, format: b.format, listItem: !!b.list, rightIndentPt: null });
+  return name && present.includes(name) ? name : null;
 }
 
 type XmlNode = Record<string, unknown>;

@@ -6,6 +6,7 @@ import { findEnumerations } from "../numbering";
 import { firstSentenceEnd, isBlank, leadingSpace } from "../parse/text";
 import { footerDistancePt, formatFor, PAGE_NUMBER_BELOW_TEXT_MM, fontSizeName, GBT_DEFAULTS, GBT_PAGE, headingBold, headingFont, mmToPt, PAGE_NUMBER, type FormatSettings } from "./gbt9704";
 import type { DocumentFormats, FormatCapabilities, ParagraphFormatState } from "./types";
+import { gongwenStyleNameFor } from "./ooxml";
 
 /**
  * Whether a line is a site's junk (the checker's junk rule answers it). Passed in, not imported: the Word adapter loads
@@ -392,7 +393,7 @@ export function summarizePlan(plan: FormatPlan, formats?: DocumentFormats | null
     row.count++;
     // A heading row describes its standalone headings; a run-in one only when there is no other.
     if (!p.runIn && detailFromRunIn.delete(key)) row.detail = describeFormat(p);
-    if (formats && needsChange(p, formats.paragraphs[p.paragraph], caps)) row.changes!++;
+    if (formats && needsChange(p, formats.paragraphs[p.paragraph], caps, formats.styles)) row.changes!++;
   }
   const runIns = plan.paragraphs.filter((p) => p.runIn).length;
   const out = KIND_ORDER.filter((k) => rows.has(k)).map((k) => rows.get(k)!);
@@ -411,7 +412,11 @@ export function summarizePlan(plan: FormatPlan, formats?: DocumentFormats | null
     out.push(row);
   }
   if (caps && !caps.fixedLineSpacing && plan.paragraphs.length) {
-    out.push({ key: "line-spacing", label: "固定行距", count: 1, detail: `固定值 ${plan.paragraphs[0].format.lineSpacingPt} 磅`, unavailable: "此版本 Word 不能由加载项设置固定值行距，需手动设置（步骤见下）" });
+    const unstyled = plan.paragraphs.filter((p) => !plannedStyle(p, formats?.styles)).length;
+    const row: PlanSummaryRow = { key: "line-spacing", label: "固定行距", count: 1, detail: `固定值 ${plan.paragraphs[0].format.lineSpacingPt} 磅${unstyled < plan.paragraphs.length ? "（由公文样式设置）" : ""}` };
+    if (unstyled === plan.paragraphs.length) row.unavailable = "此版本 Word 不能由加载项设置固定值行距，需手动设置（步骤见下）";
+    else if (unstyled) row.unavailable = `其中 ${unstyled} 段不套用公文样式（自动编号段落等），其行距需手动设置（步骤见下）`;
+    out.push(row);
   }
   return out;
 }
@@ -419,15 +424,26 @@ export function summarizePlan(plan: FormatPlan, formats?: DocumentFormats | null
 const ALIGN_OF: Record<string, string> = { left: "left", centered: "centered", center: "centered", right: "right", justified: "justified", justify: "justified" };
 const close = (a: number | null | undefined, b: number) => typeof a === "number" && Math.abs(a - b) < 0.5;
 
-/** Whether a paragraph's current format differs from its plan (an unknown or mixed value counts as a difference). */
-export function needsChange(p: PlannedParagraph, st: ParagraphFormatState | undefined, caps?: FormatCapabilities): boolean {
+/** The 公文 style a planned paragraph takes in a document that has the styles `styles` (their names), or null. */
+export function plannedStyle(p: PlannedParagraph, styles: readonly string[] | undefined): string | null {
+  if (!styles?.length) return null;
+  const name = gongwenStyleNameFor({ ...p, rightIndentPt: p.rightIndentPt ?? 0 });
+  return name && styles.includes(name) ? name : null;
+}
+
+/**
+ * Whether a paragraph's current format differs from its plan (an unknown or mixed value counts as a difference). With
+ * the document's 公文 styles (`styles`), a paragraph that takes one must have it, and its line spacing comes from it.
+ */
+export function needsChange(p: PlannedParagraph, st: ParagraphFormatState | undefined, caps?: FormatCapabilities, styles?: readonly string[]): boolean {
   if (!st) return true;
   const f = p.format;
-  if (!p.listItem && f.styleBuiltIn && st.styleBuiltIn !== f.styleBuiltIn) return true;
+  const styled = plannedStyle(p, styles);
+  if (styled ? st.style !== styled : !p.listItem && f.styleBuiltIn && st.styleBuiltIn !== f.styleBuiltIn) return true;
   if (st.font !== f.font || !close(st.sizePt, f.sizePt) || st.bold !== f.bold) return true;
   if (ALIGN_OF[String(st.alignment ?? "").toLowerCase()] !== f.alignment) return true;
   if (!p.listItem && (!close(st.firstLineIndentPt, f.firstLineIndentPt) || !close(st.leftIndentPt ?? 0, 0) || !close(st.rightIndentPt ?? 0, p.rightIndentPt ?? 0))) return true;
-  if ((!caps || caps.fixedLineSpacing) && !close(st.lineSpacingPt, f.lineSpacingPt)) return true;
+  if ((!caps || caps.fixedLineSpacing || styled) && !close(st.lineSpacingPt, f.lineSpacingPt)) return true;
   if (!close(st.spaceBeforePt ?? 0, 0) || !close(st.spaceAfterPt ?? 0, 0)) return true;
   if (p.asciiFont && (!caps || caps.asciiFont) && st.asciiFont !== p.asciiFont) return true;
   if (p.runIn) {
@@ -442,10 +458,16 @@ export function needsChange(p: PlannedParagraph, st: ParagraphFormatState | unde
  * maintainers: Word's add-in interface sets only multiple line spacing (no 固定值); page setup needs WordApiDesktop 1.3;
  * page-number fields need WordApi 1.5 (odd/even footers WordApiDesktop 1.3); a separate Latin font needs WordApiDesktop 1.3.
  */
-export function formatNotes(plan: FormatPlan, caps: FormatCapabilities, settings: FormatSettings = GBT_DEFAULTS): string[] {
+export function formatNotes(plan: FormatPlan, caps: FormatCapabilities, settings: FormatSettings = GBT_DEFAULTS, styles?: readonly string[]): string[] {
   const notes: string[] = [];
-  if (plan.paragraphs.length && !caps.fixedLineSpacing) {
-    notes.push(`行距需手动设置（此版本 Word 不允许加载项设“固定值”行距）：按 Ctrl+A 全选 → 右键“段落” → 行距选“固定值”，设置值填 ${settings.lineSpacingPt} 磅 → 确定。`);
+  // A paragraph given a 公文 style takes the style's exact line spacing; the others keep what they have.
+  const unstyled = plan.paragraphs.filter((p) => !plannedStyle(p, styles)).length;
+  if (unstyled && !caps.fixedLineSpacing) {
+    notes.push(
+      unstyled === plan.paragraphs.length
+        ? `行距需手动设置（此版本 Word 不允许加载项设“固定值”行距）：按 Ctrl+A 全选 → 右键“段落” → 行距选“固定值”，设置值填 ${settings.lineSpacingPt} 磅 → 确定。`
+        : `套用公文样式的段落，行距为样式中的固定值；其余 ${unstyled} 段不套用样式（自动编号段落、称谓、与落款错开的日期等），行距需手动设置：选中这些段落 → 右键“段落” → 行距选“固定值”，设置值填 ${settings.lineSpacingPt} 磅 → 确定。`,
+    );
   }
   if (plan.page && !caps.pageSetup) {
     notes.push(

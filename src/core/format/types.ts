@@ -10,6 +10,11 @@ export interface FormatCapabilities {
   asciiFont: boolean;
   /** Line spacing of an exact number of points (固定值). No Word requirement set offers a line-spacing rule. */
   fixedLineSpacing: boolean;
+  /**
+   * Finding the document's 公文 styles by name, so 一键排版 and inserts set them (Word: document.getStyles and
+   * StyleCollection.getByNameOrNullObject, WordApi 1.5). The styles carry the exact line spacing Office.js cannot set.
+   */
+  namedStyles: boolean;
 }
 
 export type CapabilityName = keyof FormatCapabilities;
@@ -34,6 +39,7 @@ export const FORMAT_REQUIREMENTS: Record<CapabilityName, readonly RequirementSet
   ],
   asciiFont: [{ name: "WordApiDesktop", version: "1.3" }],
   fixedLineSpacing: null,
+  namedStyles: [{ name: "WordApi", version: "1.5" }],
 };
 
 /** Capabilities from a requirement-set test (in Word, the add-in passes the requirements API of office.js). */
@@ -51,10 +57,11 @@ export function capabilitiesFrom(isSetSupported: (name: string, version: string)
     pageNumbers: has(FORMAT_REQUIREMENTS.pageNumbers),
     asciiFont: has(FORMAT_REQUIREMENTS.asciiFont),
     fixedLineSpacing: has(FORMAT_REQUIREMENTS.fixedLineSpacing),
+    namedStyles: has(FORMAT_REQUIREMENTS.namedStyles),
   };
 }
 
-export const ALL_CAPABILITIES: FormatCapabilities = { pageSetup: true, pageNumbers: true, asciiFont: true, fixedLineSpacing: true };
+export const ALL_CAPABILITIES: FormatCapabilities = { pageSetup: true, pageNumbers: true, asciiFont: true, fixedLineSpacing: true, namedStyles: true };
 
 /** A character format of part of a paragraph (the heading sentence of a run-in heading). */
 export interface RunFormatState {
@@ -114,6 +121,8 @@ export interface DocumentFormats {
   /** Whether the first section's odd-page (primary) footer is empty; null when unknown. */
   footerEmpty: boolean | null;
   capabilities: FormatCapabilities;
+  /** The 公文 styles the document has (their names), which 一键排版 sets by name; absent where the host cannot tell. */
+  styles?: string[];
 }
 
 export type FooterKind = "Primary" | "EvenPages";
@@ -127,6 +136,8 @@ export interface FormatBackup {
     before: ParagraphFormatState;
     /** Word only: 一键排版 gave the paragraph another style, and Word may have reset its line spacing with it. */
     restyled?: boolean;
+    /** The 公文 style 一键排版 set on the paragraph by name (absent: a built-in style and direct formats). */
+    styledAs?: string;
     /** The heading sentence of a run-in heading, as it was. */
     runIn?: { text: string } & Omit<RunFormatState, "offset" | "length">;
   }[];

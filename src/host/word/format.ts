@@ -1,13 +1,16 @@
-// 一键排版 and 撤销排版 in Word: paragraph formats, page setup (WordApiDesktop 1.3), page numbers (WordApi 1.5).
-import { formatNotes, pageNumberLayout, type FormatPlan, type PageNumberLayout, type PageNumberPlan, type PlannedParagraph } from "../../core/format/plan";
+// 一键排版 and 撤销排版 in Word: paragraph formats, or the 公文 styles by name where the document has them (WordApi 1.5),
+// page setup (WordApiDesktop 1.3), page numbers (WordApi 1.5).
+import { formatNotes, pageNumberLayout, plannedStyle, type FormatPlan, type PageNumberLayout, type PageNumberPlan, type PlannedParagraph } from "../../core/format/plan";
 import type { DocumentFormats, FormatApplyResult, FormatBackup, FormatCapabilities, PageSetupState, ParagraphFormatState, RestoreResult } from "../../core/format/types";
 import { isBlank } from "../../core/parse/text";
 import { MAX_SEARCH, searchExact, writeSync, type Ctx } from "./shared";
+import { queueStyleLookup } from "./styles";
 
 /** Every paragraph's format, the page setup and whether the footer is free, in one sync (the preview). */
 export async function readFormatsIn(context: Ctx, caps: FormatCapabilities): Promise<DocumentFormats> {
   const paras = context.document.body.paragraphs;
   paras.load(formatFields(caps));
+  const lookup = caps.namedStyles ? queueStyleLookup(context) : null;
   let sections: Word.SectionCollection | null = null;
   if (caps.pageSetup) {
     sections = context.document.sections;
@@ -20,19 +23,24 @@ export async function readFormatsIn(context: Ctx, caps: FormatCapabilities): Pro
   }
   await context.sync();
   const first = sections?.items[0];
-  return {
+  const formats: DocumentFormats = {
     paragraphs: paras.items.map((p) => wordFormatState(p, caps)),
     page: first ? pageState(first.pageSetup) : null,
     footerEmpty: footer ? isBlank(footer.text ?? "") : null,
     capabilities: caps,
   };
+  if (lookup) formats.styles = lookup();
+  return formats;
 }
 
-/** 一键排版: read and verify, (find run-in heading sentences), write and read back the indents: 2 or 3 syncs. Returns the formats it replaced. */
+/**
+ * 一键排版: read and verify (with the 公文 styles the document has), (find run-in heading sentences), write and read back
+ * the indents and the styled paragraphs' line spacing: 2 or 3 syncs. Returns the formats it replaced.
+ */
 export async function applyFormattingIn(context: Ctx, caps: FormatCapabilities, plan: FormatPlan): Promise<FormatApplyResult> {
-  const notes = formatNotes(plan, caps);
   const paras = context.document.body.paragraphs;
   paras.load(formatFields(caps));
+  const lookup = caps.namedStyles ? queueStyleLookup(context) : null;
   const numbers = caps.pageNumbers ? plan.pageNumbers : null;
   let sections: Word.SectionCollection | null = null;
   if ((plan.page && caps.pageSetup) || numbers) {
@@ -46,14 +54,17 @@ export async function applyFormattingIn(context: Ctx, caps: FormatCapabilities, 
     for (const b of Object.values(hf)) b.load("text");
   }
   await context.sync();
+  // Only a style this read found is set by name (a missing name would fail the write); the others keep today's formats.
+  const present = lookup ? lookup() : [];
+  const notes = formatNotes(plan, caps, undefined, present);
 
   // Verify: a paragraph whose text changed since the plan (or that is now in a table) is skipped.
-  const targets: { pp: PlannedParagraph; para: Word.Paragraph }[] = [];
+  const targets: { pp: PlannedParagraph; para: Word.Paragraph; style: string | null }[] = [];
   let skipped = 0;
   for (const pp of plan.paragraphs) {
     const para = paras.items[pp.paragraph];
     if (!para || para.text !== pp.expected || para.tableNestingLevel > 0) skipped++;
-    else targets.push({ pp, para });
+    else targets.push({ pp, para, style: plannedStyle(pp, present) });
   }
   // Run-in headings: their sentence is found by a search (loaded, so a miss cannot fail the batch).
   const runFields = caps.asciiFont ? "items/text,items/font/name,items/font/size,items/font/bold,items/font/nameAscii" : "items/text,items/font/name,items/font/size,items/font/bold";
@@ -68,16 +79,19 @@ export async function applyFormattingIn(context: Ctx, caps: FormatCapabilities, 
 
   const backup: FormatBackup = { paragraphs: [], page: null, pageNumbers: null };
   let runInMissed = 0;
-  targets.forEach(({ pp, para }, k) => {
-    const entry: FormatBackup["paragraphs"][number] = { paragraph: pp.paragraph, expected: pp.expected, before: changedState(pp, wordFormatState(para, caps), caps) };
-    if (!pp.listItem && pp.format.styleBuiltIn && para.styleBuiltIn !== pp.format.styleBuiltIn && !caps.fixedLineSpacing) entry.restyled = true;
+  targets.forEach(({ pp, para, style }, k) => {
+    const entry: FormatBackup["paragraphs"][number] = { paragraph: pp.paragraph, expected: pp.expected, before: changedState(pp, wordFormatState(para, caps), caps, !!style) };
+    if (style) {
+      entry.styledAs = style;
+      if (para.style !== style) entry.restyled = true;
+    } else if (!pp.listItem && pp.format.styleBuiltIn && para.styleBuiltIn !== pp.format.styleBuiltIn && !caps.fixedLineSpacing) entry.restyled = true;
     // The sentence opens the paragraph: the first hit reading exactly it (a search may also match other-width forms).
     const range = pp.runIn ? searches[k]?.items.find((r) => r.text === pp.runIn!.text) : undefined;
     if (pp.runIn && range) {
       entry.runIn = { text: pp.runIn.text, font: uniformText(range.font.name), sizePt: finite(range.font.size), bold: flag(range.font.bold) };
       if (caps.asciiFont) entry.runIn.asciiFont = uniformText(range.font.nameAscii);
     }
-    setParagraphFormat(para, pp, caps);
+    setParagraphFormat(para, pp, caps, style);
     if (pp.runIn) {
       if (range) {
         range.font.name = pp.runIn.format.font;
@@ -115,10 +129,16 @@ export async function applyFormattingIn(context: Ctx, caps: FormatCapabilities, 
   }
   // Read back the first-line indents just set: an indent in characters (w:firstLineChars, "首行缩进 2 字符") wins over
   // points, and Office.js has no setter for it (office-js #5440). Such a paragraph is reported, not claimed.
-  for (const { para } of targets) para.load("firstLineIndent");
+  // A styled paragraph's line spacing is read back too: Word may keep a paragraph's own spacing over its new style's.
+  for (const { para, style } of targets) para.load(style ? "firstLineIndent,lineSpacing" : "firstLineIndent");
   await writeSync(context, "format");
   if (backup.pageNumbers && hf) backup.pageNumbers.written = backup.pageNumbers.footers.map((k) => hf![k].text ?? "");
   const unchanged = targets.filter(({ pp, para }) => !pp.listItem && typeof para.firstLineIndent === "number" && Math.abs(para.firstLineIndent - pp.format.firstLineIndentPt) > 0.5).length;
+  const spacing = targets.filter(({ pp, para, style }) => style && typeof para.lineSpacing === "number" && Math.abs(para.lineSpacing - pp.format.lineSpacingPt) > 0.5);
+  if (spacing.length) {
+    const pt = spacing[0].pp.format.lineSpacingPt;
+    notes.push(`有 ${spacing.length} 段已套用公文样式，但读回的行距不是固定值 ${pt} 磅（段落自身的行距设置优先于样式，或样式中的行距已被改动）。请选中这些段落，在“段落”对话框中把行距设为固定值 ${pt} 磅；或在“样式”窗格中修改该样式。`);
+  }
   if (unchanged) notes.push(`有 ${unchanged} 段的首行缩进是按“字符”设置的（如“首行缩进 2 字符”），加载项接口无法修改这种缩进，这些段落的缩进未变。请在 Word 的“段落”对话框中把缩进改为以“磅”或“厘米”为单位后重新排版。`);
   return { applied: targets.length, skipped, backup, notes };
 }
@@ -127,6 +147,9 @@ export async function applyFormattingIn(context: Ctx, caps: FormatCapabilities, 
 export async function restoreFormattingIn(context: Ctx, caps: FormatCapabilities, backup: FormatBackup): Promise<RestoreResult> {
   const paras = context.document.body.paragraphs;
   paras.load("items/text");
+  // A style put back by name must still exist (the user may have deleted it since): looked up where WordApi 1.5 can.
+  const byName = [...new Set(backup.paragraphs.map((b) => restoredStyleName(b.before)).filter((n): n is string => !!n))];
+  const styleCheck = caps.namedStyles && byName.length ? byName.map((name) => ({ name, st: context.document.getStyles().getByNameOrNullObject(name).load("isNullObject") })) : null;
   let sections: Word.SectionCollection | null = null;
   if (backup.page || backup.pageNumbers) {
     sections = context.document.sections;
@@ -141,10 +164,14 @@ export async function restoreFormattingIn(context: Ctx, caps: FormatCapabilities
   // Run-in sentences: found by a loaded search (a miss cannot fail the write), the first hit reading exactly the sentence.
   const runSearches = live.map((b) => (b.runIn && b.runIn.text.length <= MAX_SEARCH ? searchExact(paras.items[b.paragraph], b.runIn.text).load("items/text") : null));
   if (runSearches.some(Boolean)) await context.sync();
+  const missing = new Set(styleCheck?.filter((c) => c.st.isNullObject).map((c) => c.name) ?? []);
   let restored = 0;
+  let styleKept = 0;
   for (const [k, b] of live.entries()) {
     const para = paras.items[b.paragraph];
-    restoreParagraphFormat(para, b.before, caps);
+    const name = restoredStyleName(b.before);
+    if (name && missing.has(name)) styleKept++;
+    restoreParagraphFormat(para, b.before, caps, !(name && missing.has(name)));
     const range = b.runIn ? runSearches[k]?.items.find((r) => r.text === b.runIn!.text) : undefined;
     if (b.runIn && range) {
       if (b.runIn.font) range.font.name = b.runIn.font;
@@ -168,8 +195,9 @@ export async function restoreFormattingIn(context: Ctx, caps: FormatCapabilities
   await writeSync(context, "format");
   const notes = skipped ? [`有 ${skipped} 段在排版之后已被修改，未还原其格式。`] : [];
   if (keptFooters) notes.push("页脚在排版之后已被修改，保留了页脚中的页码和文字；如不需要，请手动删除。");
+  if (styleKept) notes.push(`有 ${styleKept} 段原来的样式（${[...missing].join("、")}）已不在文档中，这些段落保留了现在的样式，其余格式已还原。`);
   if (backup.paragraphs.some((b) => b.before.font === null || b.before.sizePt === null)) notes.push("个别段落原有多种字体或字号混排，无法逐字还原，已保留排版后的字体；可用 Word 的撤销（Ctrl+Z）进一步还原。");
-  if (backup.paragraphs.some((b) => b.restyled)) notes.push("改用标题样式的段落，行距可能已随样式改变；Word 加载项接口无法按“固定值”还原行距，如需完全还原请用 Word 的撤销（Ctrl+Z）。");
+  if (backup.paragraphs.some((b) => b.restyled)) notes.push("改用标题样式或公文样式的段落，行距可能已随样式改变；Word 加载项接口无法按“固定值”还原行距，如需完全还原请用 Word 的撤销（Ctrl+Z）。");
   return { restored, skipped, notes };
 }
 
@@ -221,10 +249,10 @@ function wordFormatState(p: Word.Paragraph, caps: FormatCapabilities): Paragraph
   return st;
 }
 
-/** The part of a paragraph's format that applying `pp` changes: what 撤销排版 puts back. */
-function changedState(pp: PlannedParagraph, st: ParagraphFormatState, caps: FormatCapabilities): ParagraphFormatState {
+/** The part of a paragraph's format that applying `pp` changes (`styled`: it gets a 公文 style): what 撤销排版 puts back. */
+function changedState(pp: PlannedParagraph, st: ParagraphFormatState, caps: FormatCapabilities, styled: boolean): ParagraphFormatState {
   const out: ParagraphFormatState = { font: st.font, sizePt: st.sizePt, bold: st.bold, italic: st.italic, color: st.color, alignment: st.alignment, spaceBeforePt: st.spaceBeforePt, spaceAfterPt: st.spaceAfterPt };
-  if (!pp.listItem && pp.format.styleBuiltIn) {
+  if (styled || (!pp.listItem && pp.format.styleBuiltIn)) {
     out.style = st.style;
     out.styleBuiltIn = st.styleBuiltIn;
   }
@@ -241,10 +269,17 @@ function changedState(pp: PlannedParagraph, st: ParagraphFormatState, caps: Form
   return out;
 }
 
-function setParagraphFormat(p: Word.Paragraph, pp: PlannedParagraph, caps: FormatCapabilities): void {
+/**
+ * The paragraph's format: its 公文 style by name where the document has it (exact line spacing, character indents,
+ * outline level), else the built-in style. The character formats and indents are set directly either way, so the
+ * result does not depend on how much of the paragraph's earlier direct formatting Word keeps under a new style (it keeps
+ * character formatting that covers less than half the paragraph: shaunakelly.com/word/stylesoverridedirectformatting).
+ */
+function setParagraphFormat(p: Word.Paragraph, pp: PlannedParagraph, caps: FormatCapabilities, style: string | null): void {
   const f = pp.format;
   // A Word list item keeps its style and indents: its numbering may come from the style, its indents from the list.
-  if (!pp.listItem && f.styleBuiltIn) p.styleBuiltIn = f.styleBuiltIn as Word.BuiltInStyleName;
+  if (style) p.style = style;
+  else if (!pp.listItem && f.styleBuiltIn) p.styleBuiltIn = f.styleBuiltIn as Word.BuiltInStyleName;
   p.font.name = f.font;
   if (pp.asciiFont && caps.asciiFont) p.font.nameAscii = pp.asciiFont;
   if (caps.asciiFont) p.font.nameFarEast = f.font;
@@ -269,10 +304,16 @@ function setParagraphFormat(p: Word.Paragraph, pp: PlannedParagraph, caps: Forma
   p.spaceAfter = 0;
 }
 
-function restoreParagraphFormat(p: Word.Paragraph, st: ParagraphFormatState, caps: FormatCapabilities): void {
+/** A style 撤销排版 puts back by name (not a built-in one), or null. */
+function restoredStyleName(st: ParagraphFormatState): string | null {
+  if (!("styleBuiltIn" in st) || (st.styleBuiltIn && st.styleBuiltIn !== "Other")) return null;
+  return st.style || null;
+}
+
+function restoreParagraphFormat(p: Word.Paragraph, st: ParagraphFormatState, caps: FormatCapabilities, styleExists: boolean): void {
   if ("styleBuiltIn" in st) {
     if (st.styleBuiltIn && st.styleBuiltIn !== "Other") p.styleBuiltIn = st.styleBuiltIn as Word.BuiltInStyleName;
-    else if (st.style) p.style = st.style;
+    else if (st.style && styleExists) p.style = st.style;
   }
   if (st.font) p.font.name = st.font;
   if (st.asciiFont && caps.asciiFont) p.font.nameAscii = st.asciiFont;

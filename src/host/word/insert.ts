@@ -4,6 +4,8 @@ import type { Fix } from "../../core/check/types";
 import { HostError, type InsertAt } from "../DocumentHost";
 import { onlyText, planSpan, queueContentCheck, queueKeySearch, verifiedHit, type ContentCheck } from "./locate";
 import { writeSync, type Ctx } from "./shared";
+import { queueStyleLookup } from "./styles";
+import { gongwenStyleOfBlock } from "../../core/format/ooxml";
 
 const FILL_IN = /【[^】]*】/;
 
@@ -37,12 +39,16 @@ function readFields(lists: boolean): string {
  * Insert paragraphs after the anchor. Syncs: (1) read the body, (2) verify the anchor (content control, table, an
  * "empty" anchor's content) and the renumbered markers' search hits, (3) write, loading the new paragraphs' list
  * state, (4) only when a list needs it: attach, detach or set the level of the paragraphs whose list state is now known.
+ * With `namedStyles` (WordApi 1.5), read (1) also looks up the 公文 styles: a formatted block takes its style by name
+ * where the document has it, else the built-in style.
  */
-export async function insertBlocksIn(context: Ctx, blocks: Block[], at: Extract<InsertAt, { kind: "after" }>, renumber: readonly Fix[]): Promise<void> {
+export async function insertBlocksIn(context: Ctx, blocks: Block[], at: Extract<InsertAt, { kind: "after" }>, renumber: readonly Fix[], namedStyles = false): Promise<void> {
   const paras = context.document.body.paragraphs;
   const lists = blocks.some((b) => b.list);
   paras.load(readFields(lists));
+  const lookup = namedStyles && blocks.some((b) => b.format) ? queueStyleLookup(context) : null;
   await context.sync();
+  const present = lookup ? lookup() : [];
   const items = paras.items;
   if (at.paragraph >= items.length || (at.paragraph >= 0 && items[at.paragraph].text !== at.expected)) {
     throw new HostError("文档在读取之后已被修改，插入位置已变化。请刷新后重试。");
@@ -93,7 +99,7 @@ export async function insertBlocksIn(context: Ctx, blocks: Block[], at: Extract<
       range.select("Select");
       selected = true;
     }
-    applyBlockFormat(p, b);
+    applyBlockFormat(p, b, gongwenStyleOfBlock(b, present));
     p.load("isListItem,listItemOrNullObject/level,listOrNullObject/id");
     inserted.push(p);
     last = p;
@@ -164,10 +170,12 @@ export async function insertInlineIn(context: Ctx, text: string): Promise<void> 
   await writeSync(context, "unchecked");
 }
 
-function applyBlockFormat(p: Word.Paragraph, b: Block): void {
+/** A block's format: its 公文 style (exact line spacing, outline level) or the built-in style, and the direct formats. */
+function applyBlockFormat(p: Word.Paragraph, b: Block, style: string | null): void {
   const f = b.format;
   if (!f) return;
-  if (f.styleBuiltIn) p.styleBuiltIn = f.styleBuiltIn as Word.BuiltInStyleName;
+  if (style) p.style = style;
+  else if (f.styleBuiltIn) p.styleBuiltIn = f.styleBuiltIn as Word.BuiltInStyleName;
   p.font.name = f.font;
   p.font.size = f.sizePt;
   p.font.bold = f.bold;
@@ -180,7 +188,7 @@ function applyBlockFormat(p: Word.Paragraph, b: Block): void {
     p.leftIndent = 0;
   }
   // Not p.lineSpacing: Word takes it as a multiple (points ÷ 12), so 28 would give 2.33 lines, not 固定值 28 磅.
-  // No requirement set sets an exact line spacing; the paragraph keeps its style's spacing (see README).
+  // No requirement set sets an exact line spacing; the paragraph keeps its style's spacing (the 公文 styles': exact).
   p.lineUnitBefore = 0;
   p.lineUnitAfter = 0;
   p.spaceBefore = 0;

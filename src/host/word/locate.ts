@@ -84,6 +84,23 @@ export function verifiedHit(found: Word.RangeCollection, key: string): Word.Rang
   return found.items.length === 1 && found.items[0].text === key ? found.items[0] : null;
 }
 
+/** Occurrences of `needle` before `offset` in `text` (non-overlapping, as Word's search steps). */
+function occurrenceIndex(text: string, needle: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0 && i < offset; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/**
+ * The hit of `found` at `offset` of `text` (the paragraph's text) among a search's loaded results: only when Word's
+ * exact hits (its search may also return the other-width form) line up with the text's own occurrences; else null.
+ */
+export function hitAt(results: Word.RangeCollection, text: string, found: string, offset: number): Word.Range | null {
+  const same = results.items.filter((r) => r.text === found);
+  const aligned = same.length === occurrenceIndex(text, found, text.length);
+  return (aligned && same[occurrenceIndex(text, found, offset)]) || null;
+}
+
 /** Pictures, shapes, equations, fields, footnote and endnote marks, content controls, comments, text boxes in OOXML. */
 const NON_TEXT = /<w:drawing\b|<w:pict\b|<w:object\b|<m:oMath|<w:fldChar\b|<w:fldSimple\b|<w:footnoteReference\b|<w:endnoteReference\b|<w:sdt\b|<w:commentReference\b|<w:txbxContent\b|<w:ruby\b/;
 

@@ -1,7 +1,8 @@
 // Reading Word: the snapshot of every paragraph and the cursor, the light cursor read, and jumping to a location.
 import type { DocSnapshot, Paragraph } from "../../core/model";
 import { HostError, type CursorInfo, type Location } from "../DocumentHost";
-import { MAX_SEARCH, PARAGRAPH_FIELDS, queueReviewedText, reviewedTexts, searchExact, type Ctx, type WordHostDeps } from "./shared";
+import { MAX_SEARCH, PARAGRAPH_FIELDS, queueReviewedText, reviewedTexts, type Ctx, type WordHostDeps } from "./shared";
+import { hitAt, queueKeySearch } from "./locate";
 
 function isItemNotFound(e: unknown): boolean {
   return (e as { code?: string })?.code === "ItemNotFound";
@@ -94,13 +95,6 @@ export async function readCursorIn(context: Ctx): Promise<CursorInfo> {
   return { paragraph: Math.max(0, again.items.length - 1), text: last.text ?? "", paragraphCount: again.items.length, outsideBody: true };
 }
 
-/** Occurrences of `needle` before `offset` in `text` (non-overlapping, as Word's search steps). */
-function occurrenceIndex(text: string, needle: string, offset: number): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i >= 0 && i < offset; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-
 /**
  * Select a location: the paragraph is verified, the search results loaded (a miss cannot fail the batch), and the hit
  * whose text is exactly the finding is chosen among them (Word may also return the other-width form). 3 syncs.
@@ -116,13 +110,9 @@ export async function selectIn(context: Ctx, loc: Location): Promise<void> {
   const exact = loc.length > 0 && loc.length <= MAX_SEARCH && (loc.expected === undefined || found === loc.expected);
   let target: Word.Paragraph | Word.Range = para;
   if (exact) {
-    const results = searchExact(para, found);
-    results.load("items/text");
+    const results = queueKeySearch(para, found);
     await context.sync();
-    const same = results.items.filter((r) => r.text === found);
-    // Only when Word's exact hits line up with the text's own occurrences; otherwise the whole paragraph.
-    const aligned = same.length === occurrenceIndex(text, found, text.length);
-    target = (aligned && same[occurrenceIndex(text, found, loc.offset)]) || para;
+    target = hitAt(results, text, found, loc.offset) ?? para;
   }
   target.select("Select");
   await context.sync();

@@ -13,7 +13,7 @@
 // - Reading styles back: document.getStyles() and StyleCollection.getByNameOrNullObject (WordApi 1.5).
 // - Track changes: the package's carrier paragraphs are inserted and deleted again; under 修订 that would leave
 //   tracked insertions and deletions in the document, so the action refuses while changeTrackingMode is not Off.
-import type { GongwenStyleDef } from "../../core/format/ooxml";
+import { GONGWEN_STYLES, type GongwenStyleDef } from "../../core/format/ooxml";
 import { HostError, type StylesResult } from "../DocumentHost";
 
 type Run = <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
@@ -64,4 +64,20 @@ export async function defineWordStyles(run: Run, pkg: string, defs: readonly Gon
       : [];
     return { defs: [...defs], notes };
   });
+}
+
+/**
+ * Queue, in an action's read sync, a look-up of the eight 公文 styles by name (StyleCollection.getByNameOrNullObject,
+ * WordApi 1.5: a missing style comes back as a null object instead of failing the batch). After the sync, the returned
+ * function names those the document has as paragraph styles. Setting Paragraph.style to a name the document lacks fails
+ * (OfficeDev/office-js-docs#227), so a write sets only the names this read found.
+ */
+export function queueStyleLookup(context: Word.RequestContext): () => string[] {
+  const styles = context.document.getStyles();
+  const found = GONGWEN_STYLES.map((s) => {
+    const st = styles.getByNameOrNullObject(s.name);
+    st.load("isNullObject,type");
+    return { name: s.name, st };
+  });
+  return () => found.filter((f) => !f.st.isNullObject && f.st.type === "Paragraph").map((f) => f.name);
 }

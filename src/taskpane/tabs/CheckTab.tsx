@@ -12,6 +12,7 @@ import { typoWrongForms } from "../../core/check/rules/typo";
 import { loadLexicon } from "../../core/lexicon";
 import type { Finding, Severity } from "../../core/check/types";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
+import { planComments, type CommentsResult } from "../../core/annotate/commentPlan";
 import { loadSetting, saveSetting } from "../settings";
 import { resultsStale } from "../useDocument";
 import { useEscapeCloses, useLayoutStyles, useSettingsPanel } from "../layout";
@@ -71,6 +72,37 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
   const [result, setResult] = useState<Result | null>(null);
   const settings = useSettingsPanel();
   const [busy, setBusy] = useState(false);
+  /** What 写入批注 / 删除本工具批注 did (errors go to the pane's error bar, with what Word kept). */
+  const [commentOutcome, setCommentOutcome] = useState<{ intent: "success" | "warning"; text: string } | null>(null);
+  const commentsAvailable = !!host.writeComments && !!host.removeToolComments;
+
+  const writeComments = async () => {
+    if (!result || !host.writeComments) return;
+    setBusy(true);
+    setCommentOutcome(null);
+    const requests = planComments(result.snapshot.paragraphs.map((p) => p.text), result.doc.title, result.findings);
+    let done: CommentsResult | null = null;
+    await state.act(async () => void (done = await host.writeComments!(requests)), { refresh: false });
+    if (done) {
+      const outcome = commentsMessage(done);
+      setCommentOutcome(outcome);
+      state.announce(outcome.text);
+    }
+    setBusy(false);
+  };
+  const removeComments = async () => {
+    if (!host.removeToolComments) return;
+    setBusy(true);
+    setCommentOutcome(null);
+    let removed: number | null = null;
+    await state.act(async () => void (removed = await host.removeToolComments!()), { refresh: false });
+    if (removed !== null) {
+      const text = removed ? `已删除本工具写入的 ${removed} 条批注，其他批注保持不变。` : "文档中没有本工具写入的批注（以“【提纲助手】”开头的批注）。";
+      setCommentOutcome({ intent: "success", text });
+      state.announce(text);
+    }
+    setBusy(false);
+  };
 
   const runCheck = async () => {
     setBusy(true);
@@ -187,6 +219,30 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
               ))}
             </div>
           )}
+          <section className={styles.group} aria-label="批注" data-testid="comment-actions">
+            <div className={layout.actions}>
+              <Button size="small" className={layout.nowrap} onClick={() => void writeComments()} disabled={busy || !commentsAvailable} data-testid="write-comments">
+                写入批注
+              </Button>
+              <Button size="small" appearance="subtle" className={layout.nowrap} onClick={() => void removeComments()} disabled={busy || !commentsAvailable} data-testid="remove-comments">
+                删除本工具批注
+              </Button>
+            </div>
+            {commentsAvailable ? (
+              <Text size={200} className={styles.muted}>
+                把以上问题写成 Word 批注（以“【提纲助手】”开头），再次写入时替换本工具之前的批注，不动其他人的批注。
+              </Text>
+            ) : (
+              <Text size={200} className={styles.muted} data-testid="comments-unavailable">
+                当前 Word 不支持加载项写入批注（需要 WordApi 1.4：Microsoft 365 或零售版 Word 版本 2208 及以上、Mac 版 16.64 及以上或网页版 Word）。可改用审核台（review.html）下载带批注的副本。
+              </Text>
+            )}
+            {commentOutcome && (
+              <MessageBar intent={commentOutcome.intent} data-testid="comments-outcome">
+                <MessageBarBody>{commentOutcome.text}</MessageBarBody>
+              </MessageBar>
+            )}
+          </section>
           {result.findings.length === 0 && <Text>未发现问题。</Text>}
           {groups.map((g) => (
             <section key={g.key} className={styles.group} aria-label={g.label}>
@@ -288,6 +344,16 @@ function Card({ card, snapshot, busy, onSelect, onFix, onIgnore, onNotTypo }: { 
       </div>
     </div>
   );
+}
+
+/** What the pane says after 写入批注. Several comments written in one batch are taken out with 删除本工具批注, not Ctrl+Z:
+ * undoing four or more comments inserted at once has hung Word (OfficeDev/office-js#4566). */
+export function commentsMessage(r: CommentsResult): { intent: "success" | "warning"; text: string } {
+  const replaced = r.removed ? `，替换了本工具之前写入的 ${r.removed} 条` : "";
+  const head = r.written ? `已写入 ${r.written} 条批注${replaced}。` : r.removed ? `没有要写入的批注，已删除本工具之前写入的 ${r.removed} 条。` : "没有写入批注。";
+  const skipped = r.skipped ? `有 ${r.skipped} 处未写入：相应文字在检查之后已被修改，或位于锁定的内容控件中；请重新检查后再写入。` : "";
+  const undo = r.written ? "要撤下这些批注，请点“删除本工具批注”（不要用 Ctrl+Z）。" : "";
+  return { intent: r.skipped ? "warning" : "success", text: `${head}${skipped}${undo}` };
 }
 
 function settingsOf(p: CheckPrefs): CheckSettings {

@@ -133,7 +133,7 @@ export default function FormatTab({ host, state }: TabProps) {
     await state.actAtCursor(async (snap, doc) => {
       const plan = planFormatting(doc, settingsOf(prefs), optionsOf(prefs), isJunkLine);
       const formats = await host.readFormats();
-      setPreview({ snapshot: snap, plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs)) });
+      setPreview({ snapshot: snap, plan, rows: summarizePlan(plan, formats), notes: formatNotes(plan, formats.capabilities, settingsOf(prefs), formats.styles) });
     }, { refresh: false });
     setBusy(false);
   };
@@ -162,7 +162,7 @@ export default function FormatTab({ host, state }: TabProps) {
         lines: [
           `文档中已有 ${defs.length} 个公文样式：${defs.map((d) => d.name).join("、")}。`,
           body ? `公文正文：${body.font} ${body.sizePt} 磅，行距固定值 ${body.lineSpacingPt} 磅，首行缩进 ${body.firstLineChars} 字符。可在“样式”库中直接使用。` : "未读回公文正文样式。",
-          host.kind === "word" ? "一键排版在 Word 中暂仍按段设置格式（尚未改用这些样式）。" : "一键排版会给各段设置这些样式。",
+          "一键排版和插入的提纲会给各段设置这些样式（自动编号段落保留原样式）。",
           ...notes,
         ],
       });

@@ -2,7 +2,8 @@
 import fc from "fast-check";
 import { parseDocument } from "../../../src/core/parse/parseDocument";
 import type { Paragraph } from "../../../src/core/model";
-import { classifyParagraphs, formatNotes, needsChange, pageNumberLayout, planFormatting, signatureIndents, summarizePlan, type PlannedParagraph } from "../../../src/core/format/plan";
+import { classifyParagraphs, formatNotes, needsChange, pageNumberLayout, planFormatting, plannedStyle, signatureIndents, summarizePlan, type PlannedParagraph } from "../../../src/core/format/plan";
+import { GONGWEN_STYLES } from "../../../src/core/format/ooxml";
 import { formatFor, GBT_DEFAULTS, mmToPt } from "../../../src/core/format/gbt9704";
 import { ALL_CAPABILITIES, capabilitiesFrom, type DocumentFormats } from "../../../src/core/format/types";
 import { isJunkLine } from "../../../src/core/check/rules/junk";
@@ -263,5 +264,46 @@ describe("排版 on a pasted document: junk, sibling items, what this Word canno
     const rows = summarizePlan(plan, formats);
     expect(rows.filter((r) => r.unavailable).map((r) => r.key).sort()).toEqual(["line-spacing", "page", "page-numbers"]);
     expect(summarizePlan(plan, { ...formats, capabilities: ALL_CAPABILITIES }).some((r) => r.unavailable)).toBe(false);
+  });
+});
+
+describe("the 公文 style of each planned paragraph", () => {
+  const plan = planFormatting(parse(PERSONAL));
+  const names = GONGWEN_STYLES.map((s) => s.name as string);
+  const web = capabilitiesFrom((name, v) => name === "WordApi" && Number(v) <= 1.9);
+
+  test("follows the structure; a paragraph whose planned indents or alignment differ from its style's keeps direct formats", () => {
+    const styleAt = (i: number) => plannedStyle(at(plan, i)!, names);
+    expect([0, 3, 4, 5, 6, 7, 8, 10, 12].map(styleAt)).toEqual(["公文标题", "公文正文", "公文一级标题", "公文正文", "公文三级标题", "公文四级标题", "公文正文", "公文正文", "公文正文"]);
+    // The date 右空二字 is the style's 落款; the signature set off further left is not (a style's character indent would win).
+    expect([styleAt(14), styleAt(15)]).toEqual([null, "公文落款"]);
+    // A salutation has no first-line indent, the body style has two characters: no style.
+    const letter = planFormatting(parse(["关于某事的报告", "市委：", "现将有关情况报告如下。"]));
+    expect(letter.paragraphs.map((p) => plannedStyle(p, names))).toEqual(["公文标题", null, "公文正文"]);
+    expect(plannedStyle({ ...at(plan, 4)!, listItem: true }, names)).toBeNull();
+    expect(plannedStyle(at(plan, 4)!, ["公文正文"])).toBeNull();
+    expect(plannedStyle(at(plan, 4)!, undefined)).toBeNull();
+  });
+
+  test("the line spacing is left by hand only for the paragraphs without a style, and the preview says so", () => {
+    const full = formatNotes(plan, web).join();
+    expect(full).toMatch(/按 Ctrl\+A 全选/);
+    const styled = formatNotes(plan, web, GBT_DEFAULTS, names).join();
+    const unstyled = plan.paragraphs.filter((p) => !plannedStyle(p, names)).length;
+    expect(unstyled).toBeGreaterThan(0);
+    expect(styled).toMatch(new RegExp(`其余 ${unstyled} 段不套用样式`));
+    const row = (styles?: string[]) => summarizePlan(plan, { paragraphs: [], page: null, footerEmpty: null, capabilities: web, styles }).find((r) => r.key === "line-spacing")!;
+    expect(row().unavailable).toMatch(/不能由加载项设置固定值行距/);
+    expect(row(names)).toMatchObject({ detail: "固定值 28 磅（由公文样式设置）", unavailable: expect.stringMatching(new RegExp(`其中 ${unstyled} 段`)) });
+  });
+
+  test("with the styles, a paragraph needs a change until it has its style and the style's line spacing", () => {
+    const body = at(plan, 8)!;
+    const st = { style: "公文正文", styleBuiltIn: "Other", font: "仿宋", sizePt: 16, bold: false, alignment: "Justified", firstLineIndentPt: 32, leftIndentPt: 0, rightIndentPt: 0, lineSpacingPt: 28, spaceBeforePt: 0, spaceAfterPt: 0 };
+    expect(needsChange(body, st, web, names)).toBe(false);
+    expect(needsChange(body, { ...st, style: "Normal", styleBuiltIn: "Normal" }, web, names)).toBe(true);
+    expect(needsChange(body, { ...st, lineSpacingPt: 15 }, web, names)).toBe(true);
+    // Without the styles the built-in Normal is what it needs, and line spacing is not the add-in's to set.
+    expect(needsChange(body, { ...st, style: "Normal", styleBuiltIn: "Normal", lineSpacingPt: 15 }, web)).toBe(false);
   });
 });
