@@ -7,14 +7,15 @@ export const tests = {
     const report = page.getByTestId("selftest-report");
     await report.waitFor({ timeout: 60_000 });
     const outcomes = await page.locator("[data-outcome]").evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.testid.replace("selftest-", ""), e.dataset.outcome])));
-    assert.equal(Object.keys(outcomes).length, 13);
+    assert.equal(Object.keys(outcomes).length, 14);
     assert.deepEqual(Object.entries(outcomes).filter(([, o]) => o === "失败"), []);
     assert.equal(outcomes.footer, "不适用");
     assert.equal(outcomes["track-changes"], "不适用");
     assert.equal(outcomes.styles, "通过");
-    assert.equal(Object.values(outcomes).filter((o) => o === "通过").length, 11);
+    assert.equal(outcomes.comments, "通过");
+    assert.equal(Object.values(outcomes).filter((o) => o === "通过").length, 12);
     const text = await report.inputValue();
-    assert.match(text, /结果：通过 11，失败 0，不适用 2/);
+    assert.match(text, /结果：通过 12，失败 0，不适用 2/);
     assert.match(text, /环境：提纲助手演示台的模拟文档/);
     for (const width of [320, 450]) {
       await page.setViewportSize({ width: 900 + width, height: 860 });

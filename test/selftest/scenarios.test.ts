@@ -26,7 +26,7 @@ describe("self-test on the in-memory host", () => {
     });
     for (const r of results.filter((x) => x.outcome === "通过")) expect(r.details.length).toBeGreaterThan(0);
     const report = selfTestReport(env, results, new Date("2026-01-01T00:00:00Z"));
-    expect(report).toMatch(/结果：通过 11，失败 0，不适用 2/);
+    expect(report).toMatch(/结果：通过 12，失败 0，不适用 2/);
     expect(report).toMatch(/\[不适用\] footer/);
   });
 
