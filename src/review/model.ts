@@ -1,5 +1,5 @@
 // The reviewing page's pure parts: rows of the file table (sort, filter), findings by section, the CSV export.
-import { roleName } from "../core/model";
+import { roleName, type DocTypeId } from "../core/model";
 import type { HeadingJson } from "../core/parse/parseDocument";
 import type { FileReport, FindingJson, Severity } from "../core/report/fileReport";
 import { countBySeverity } from "../core/report/formatText";
@@ -10,12 +10,33 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export type SortKey = "name" | "type" | "error" | "warning" | "info";
 export type StatusFilter = "all" | "error" | "warning" | "clean" | "unreadable";
 
+/** What the table shows of one file's report: made in the worker, so that only this small object (and the report as
+ * a JSON string, parsed when a file is opened or exported) crosses to the page's main thread. */
+export interface RowSummary {
+  /** The Chinese message of a file that could not be read. */
+  error?: string;
+  type: { id: DocTypeId; name: string } | null;
+  counts: Record<Severity, number>;
+  missing: string[];
+  first: Pick<FindingJson, "severity" | "paragraph" | "message">[];
+}
+
 export interface Row {
   id: number;
   name: string;
   /** Set while the file waits or is being read. */
   pending: boolean;
-  report?: FileReport;
+  summary?: RowSummary;
+}
+
+export function summarize(report: FileReport): RowSummary {
+  return {
+    ...(report.error !== undefined ? { error: report.error } : {}),
+    type: report.type ? { id: report.type.id, name: report.type.name } : null,
+    counts: countBySeverity(report.findings),
+    missing: missingSections(report.findings),
+    first: firstProblems(report.findings).map(({ severity, paragraph, message }) => ({ severity, paragraph, message })),
+  };
 }
 
 /** The parts a required-section finding says are missing (“缺少“原因分析”部分” → 原因分析). */
@@ -34,16 +55,15 @@ export function firstProblems(findings: FindingJson[], n = 2): FindingJson[] {
   return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.paragraph - b.paragraph).slice(0, n);
 }
 
-function rowCounts(r: Row): Record<Severity, number> {
-  return r.report ? countBySeverity(r.report.findings) : { error: 0, warning: 0, info: 0 };
-}
+const NO_COUNTS: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+const rowCounts = (r: Row): Record<Severity, number> => r.summary?.counts ?? NO_COUNTS;
 
 export function matchesFilter(r: Row, text: string, status: StatusFilter): boolean {
   if (text && !r.name.toLowerCase().includes(text.toLowerCase())) return false;
   if (status === "all") return true;
-  if (!r.report) return false;
-  if (status === "unreadable") return !!r.report.error;
-  if (r.report.error) return false;
+  if (!r.summary) return false;
+  if (status === "unreadable") return r.summary.error !== undefined;
+  if (r.summary.error !== undefined) return false;
   const c = rowCounts(r);
   if (status === "error") return c.error > 0;
   if (status === "warning") return c.error === 0 && c.warning > 0;
@@ -55,9 +75,9 @@ const collator = new Intl.Collator("zh-CN", { numeric: true });
 export function sortRows(rows: Row[], key: SortKey, descending: boolean): Row[] {
   const value = (r: Row): string | number => {
     if (key === "name") return r.name;
-    if (key === "type") return r.report?.type?.name ?? (r.report?.error ? "～" : "");
+    if (key === "type") return r.summary?.type?.name ?? (r.summary?.error !== undefined ? "～" : "");
     // Unreadable files sort with the most errors: they need attention first.
-    return r.report?.error ? Number.MAX_SAFE_INTEGER : rowCounts(r)[key];
+    return r.summary?.error !== undefined ? Number.MAX_SAFE_INTEGER : rowCounts(r)[key];
   };
   const sign = descending ? -1 : 1;
   return [...rows].sort((a, b) => {
@@ -128,4 +148,14 @@ export function reportsToCsv(reports: FileReport[]): string {
 export function secondsLeft(elapsedMs: number, done: number, total: number): number | undefined {
   if (done <= 0 || done >= total) return done >= total ? 0 : undefined;
   return Math.ceil(((elapsedMs / done) * (total - done)) / 1000);
+}
+
+/** The rows of a virtualised table worth drawing: those in the scrolled view, plus `overscan` rows either side so
+ * that a scroll of a few rows shows rows already drawn. `first` is the index of the first, `end` one past the last. */
+export function rowWindow(scrollTop: number, viewHeight: number, rowHeight: number, total: number, overscan: number): { first: number; end: number } {
+  if (total <= 0) return { first: 0, end: 0 };
+  const top = Math.max(0, Math.floor(scrollTop / rowHeight));
+  const inView = Math.ceil(viewHeight / rowHeight) + 1;
+  const first = Math.max(0, Math.min(top, total - 1) - overscan);
+  return { first, end: Math.min(total, top + inView + overscan) };
 }

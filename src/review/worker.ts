@@ -5,8 +5,10 @@ import { annotateFile } from "../core/annotate/annotateFile";
 import { InputError } from "../core/io/decodeText";
 import { fileTooLargeMessage, MAX_FILE_BYTES, readInputContent } from "../core/io/readInput";
 import { reportFromContent, unreadableReport } from "../core/report/checkReport";
+import type { FileReport } from "../core/report/fileReport";
 import { typoWrongForms } from "../core/check/rules/typo";
 import { loadLexicon } from "../core/lexicon";
+import { summarize } from "./model";
 import type { FromWorker, ToWorker } from "./protocol";
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -60,20 +62,27 @@ async function annotate(m: Extract<ToWorker, { kind: "annotate" }>): Promise<voi
   post({ kind: "annotated", id: m.id, name: `批注副本-${stamp()}.zip`, bytes, failed }, [bytes]);
 }
 
+// The typo rule checks against the lexicon as tigang check does (its own chunk, loaded once per worker). The page
+// starts its workers when it opens, so the load starts here, before the first file arrives. Should the chunk fail to
+// load, the rule falls back to its table alone rather than failing the file.
+const lexiconReady = loadLexicon(typoWrongForms).catch(() => null);
+
+const reportMessage = (id: number, report: FileReport): FromWorker => ({ kind: "report", id, summary: summarize(report), json: JSON.stringify(report) });
+
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const m = e.data;
-  // The typo rule checks against the lexicon as tigang check does (its own chunk, loaded once per worker). Should the
-  // chunk fail to load, the rule falls back to its table alone rather than failing the file.
-  await loadLexicon(typoWrongForms).catch(() => null);
   if (m.kind === "check") {
     try {
-      const content = await readInputContent(m.name, await bytesOf(m.file));
-      post({ kind: "report", id: m.id, report: reportFromContent(m.name, content, m.type) });
+      // The file is read while the lexicon may still be loading.
+      const bytes = await bytesOf(m.file);
+      await lexiconReady;
+      post(reportMessage(m.id, reportFromContent(m.name, await readInputContent(m.name, bytes), m.type)));
     } catch (err) {
-      post({ kind: "report", id: m.id, report: unreadableReport(m.name, err) });
+      post(reportMessage(m.id, unreadableReport(m.name, err)));
     }
   } else {
     try {
+      await lexiconReady;
       await annotate(m);
     } catch (err) {
       post({ kind: "failed", id: m.id, error: `生成批注副本时出错：${(err as Error)?.message ?? err}` });

@@ -88,13 +88,9 @@ export const tests = {
       await page.locator('#progress[data-state="done"]').waitFor({ timeout: 60_000 });
       const progress = await page.locator("#progress-text").textContent();
       assert.match(progress, /检查完成：20 个文件/);
-      assert.equal(await page.locator("#rows tr").count(), 20);
+      // 20 rows in the table (it draws those in view: aria-rowcount counts them all, the header row included).
+      assert.equal(await page.locator("#review-table").getAttribute("aria-rowcount"), "21");
       assert.match(await page.locator("#summary").textContent(), /已跳过 1 个非文档文件/);
-      // Unreadable files: a Chinese message each, the others read.
-      const unreadable = page.locator("#rows tr.unreadable");
-      assert.equal(await unreadable.count(), 3);
-      const messages = await unreadable.locator("td.error-text").allTextContents();
-      assert.ok(messages.some((m) => /加密/.test(m)) && messages.some((m) => /\.doc 格式|Word 97/.test(m)) && messages.some((m) => /损坏|截断/.test(m)), messages.join(" | "));
       await page.setViewportSize({ width: 1280, height: 860 });
       await screenshot("review-1280");
 
@@ -105,6 +101,10 @@ export const tests = {
       assert.ok(/损坏|加密|旧版/.test(firstName), `无法读取的文件排在最前：${firstName}`);
       await page.locator("#filter-status").selectOption("unreadable");
       await page.waitForFunction(() => document.querySelectorAll("#rows tr").length === 3);
+      // Unreadable files: a Chinese message each, the others read.
+      const messages = await page.locator("#rows tr.unreadable td.error-text").allTextContents();
+      assert.equal(messages.length, 3);
+      assert.ok(messages.some((m) => /加密/.test(m)) && messages.some((m) => /\.doc 格式|Word 97/.test(m)) && messages.some((m) => /损坏|截断/.test(m)), messages.join(" | "));
       await page.locator("#filter-status").selectOption("all");
       await page.locator("#filter-text").fill("personal-review-restart");
       await page.waitForFunction(() => document.querySelectorAll("#rows tr").length === 1);
@@ -147,7 +147,7 @@ export const tests = {
 
       // All copies as one zip: the readable files, Chinese names in UTF-8 with the flag set.
       await page.locator("#filter-text").fill("");
-      await page.waitForFunction(() => document.querySelectorAll("#rows tr").length === 20);
+      await page.waitForFunction(() => document.querySelector("#review-table").getAttribute("aria-rowcount") === "21");
       const [zipDownload] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.locator("#export-zip").click()]);
       const zipBytes = fs.readFileSync(await zipDownload.path());
       const entries = zipEntries(zipBytes);
@@ -159,6 +159,94 @@ export const tests = {
       const first = await inner.file(entries.find((e) => e.name.startsWith("草稿-")).name).async("uint8array");
       assert.ok((await verifyAnnotated(first)).length > 0);
       await page.locator("#status", { hasText: "已下载" }).waitFor();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
+  "审核台: 200 files, a window of rows drawn, every row reachable by scrolling, keys, sort and filter": async ({ page, url, assert, screenshot }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tigang-review-200-"));
+    try {
+      const sources = ["realistic", "clean"].flatMap((d) => fs.readdirSync(path.join(root, "test/fixtures", d)).map((f) => path.join(root, "test/fixtures", d, f)));
+      const files = [];
+      for (let i = 0; i < 200; i++) {
+        const file = path.join(dir, `材料${String(i + 1).padStart(3, "0")}-${path.basename(sources[i % sources.length])}`);
+        const lines = fs.readFileSync(sources[i % sources.length], "utf8").split(/\r?\n/);
+        if (i % 3 === 0) lines[2] = `${lines[2]}请于X月X日前报送,逾期不候。`;
+        fs.writeFileSync(file, lines.join("\n"));
+        files.push(file);
+      }
+      await page.goto(`${url}/review.html`);
+      await page.locator("#choose-files").setInputFiles(files);
+      await page.locator('#progress[data-state="done"]').waitFor({ timeout: 120_000 });
+      assert.equal(await page.locator("#review-table").getAttribute("aria-rowcount"), "201");
+      const drawn = () => page.$$eval("#rows tr", (trs) => trs.map((tr) => ({ name: tr.querySelector("td.name")?.textContent, index: Number(tr.getAttribute("aria-rowindex")), height: tr.getBoundingClientRect().height })));
+      const first = await drawn();
+      assert.ok(first.length >= 10 && first.length < 40, `只画视口附近的行：${first.length}`);
+      assert.deepEqual(first.map((r) => r.index), first.map((_, i) => i + 2), "aria-rowindex 从 2 起连续");
+      assert.ok(first.every((r) => Math.abs(r.height - first[0].height) < 0.5), `行高一致：${first.map((r) => r.height).join(",")}`);
+      // The spacers keep the scroll height of all 200 rows.
+      const box = page.locator("#table-box");
+      const { scrollHeight } = await box.evaluate((b) => ({ scrollHeight: b.scrollHeight }));
+      assert.ok(scrollHeight >= 200 * first[0].height, `可滚动高度 ${scrollHeight}`);
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await screenshot("review-200-1280");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot("review-200-1024");
+
+      // Scrolling to the end draws the last rows, and only a window of them.
+      await box.evaluate((b) => (b.scrollTop = b.scrollHeight));
+      await page.locator("#rows tr td.name", { hasText: "材料200-" }).waitFor();
+      const last = await drawn();
+      assert.equal(last[last.length - 1].index, 201);
+      assert.ok(last.length < 40 && !last.some((r) => /材料001-/.test(r.name)));
+
+      // The keyboard: Home and End on a file name reach the first and last rows, the arrows the next ones.
+      await box.evaluate((b) => (b.scrollTop = 0));
+      await page.locator("#rows tr td.name", { hasText: "材料001-" }).waitFor();
+      await page.locator("#rows tr td.name button").first().focus();
+      const focused = () => page.evaluate(() => {
+        const a = document.activeElement;
+        const r = a.getBoundingClientRect();
+        const b = document.getElementById("table-box").getBoundingClientRect();
+        return { name: a.textContent, inView: r.top >= b.top && r.bottom <= b.bottom + 1 };
+      });
+      await page.keyboard.press("End");
+      assert.deepEqual(await focused(), { name: path.basename(files[199]), inView: true });
+      await page.keyboard.press("ArrowUp");
+      assert.deepEqual(await focused(), { name: path.basename(files[198]), inView: true });
+      await page.keyboard.press("Home");
+      assert.deepEqual(await focused(), { name: path.basename(files[0]), inView: true });
+      for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowDown");
+      assert.deepEqual(await focused(), { name: path.basename(files[30]), inView: true });
+      await page.keyboard.press("PageDown");
+      const paged = await focused();
+      assert.ok(paged.inView && paged.name > path.basename(files[33]), `Page Down 至少下移几行：${paged.name}`);
+
+      // Sort by name, descending: the last file comes first, at the top of the table.
+      await page.locator('th[data-sort="name"] button').click();
+      await page.locator('th[data-sort="name"] button').click();
+      await page.locator('th[data-sort="name"][aria-sort="descending"]').waitFor();
+      await box.evaluate((b) => (b.scrollTop = 0));
+      await page.waitForFunction(() => /材料200-/.test(document.querySelector("#rows tr td.name")?.textContent ?? ""));
+
+      // The filter finds a file however far down it is.
+      await page.locator("#filter-text").fill("材料137-");
+      await page.waitForFunction(() => document.querySelectorAll("#rows tr").length === 1);
+      assert.match(await page.locator("#rows tr td.name").textContent(), /^材料137-/);
+      assert.equal(await page.locator("#review-table").getAttribute("aria-rowcount"), "2");
+      assert.equal(await page.locator("#rows-before").isHidden(), true);
+      assert.equal(await page.locator("#rows-after").isHidden(), true);
+
+      // Choosing another type checks that file again; its row is drawn anew, the focus stays in it.
+      const type = page.locator("#rows tr select");
+      const other = await type.evaluate((s) => [...s.options].find((o) => !o.selected).value);
+      await type.focus();
+      await type.selectOption(other);
+      await page.locator('#progress[data-state="done"]').waitFor();
+      await page.waitForFunction((v) => document.querySelector("#rows tr select")?.value === v, other);
+      assert.ok(!/（自动）/.test(await page.locator("#rows tr select option:checked").textContent()));
+      assert.ok(await page.evaluate(() => !!document.activeElement.closest("#rows tr")), "焦点仍在该行");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

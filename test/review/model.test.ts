@@ -4,7 +4,7 @@ import path from "node:path";
 import { textToParagraphs } from "../../src/core/io/decodeText";
 import { checkReport } from "../../src/core/report/checkReport";
 import { errorReport, type FileReport } from "../../src/core/report/fileReport";
-import { firstProblems, groupBySection, headingLines, matchesFilter, missingSections, reportsToCsv, secondsLeft, sortRows, type Row } from "../../src/review/model";
+import { firstProblems, groupBySection, headingLines, matchesFilter, missingSections, reportsToCsv, rowWindow, secondsLeft, sortRows, summarize, type Row } from "../../src/review/model";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "../fixtures/realistic", name), "utf8");
 
@@ -25,9 +25,9 @@ describe("review model", () => {
   const good = checkReport("乙.txt", textToParagraphs(fixture("team-review-special.txt")));
   const broken = errorReport("丙.docx", "文件已加密");
   const rows: Row[] = [
-    { id: 1, name: "甲.docx", pending: false, report: bad },
-    { id: 2, name: "乙.txt", pending: false, report: good },
-    { id: 3, name: "丙.docx", pending: false, report: broken },
+    { id: 1, name: "甲.docx", pending: false, summary: summarize(bad) },
+    { id: 2, name: "乙.txt", pending: false, summary: summarize(good) },
+    { id: 3, name: "丙.docx", pending: false, summary: summarize(broken) },
     { id: 4, name: "丁.docx", pending: true },
   ];
 
@@ -36,6 +36,18 @@ describe("review model", () => {
     expect(missingSections(good.findings)).toEqual([]);
     const first = firstProblems(bad.findings, 2);
     expect(first.every((f) => f.severity === "error")).toBe(true);
+  });
+
+  test("a row's summary carries what the table shows, and survives the trip from the worker as plain data", () => {
+    const s = summarize(bad);
+    expect(s.counts.error).toBeGreaterThan(0);
+    expect(s.counts.error + s.counts.warning + s.counts.info).toBe(bad.findings.length);
+    expect(s.missing).toEqual(missingSections(bad.findings));
+    expect(s.first).toEqual(firstProblems(bad.findings).map(({ severity, paragraph, message }) => ({ severity, paragraph, message })));
+    expect(s.type).toEqual({ id: bad.type?.id, name: bad.type?.name });
+    expect(s.error).toBeUndefined();
+    expect(summarize(broken)).toMatchObject({ error: "文件已加密", type: null, missing: [], first: [] });
+    expect(structuredClone(s)).toEqual(s);
   });
 
   test("filter by name and by result", () => {
@@ -70,6 +82,23 @@ describe("review model", () => {
     expect(csv).toContain('"含""引号"",逗号"');
     expect(csv).toContain(",'=1+1,");
     expect(lines[lines.length - 1]).toContain("无法读取");
+  });
+
+  test("the table's window: the rows in view and a few either side, never past the ends", () => {
+    // 200 rows of 50 px in a 500 px view.
+    expect(rowWindow(0, 500, 50, 200, 5)).toEqual({ first: 0, end: 16 });
+    expect(rowWindow(2500, 500, 50, 200, 5)).toEqual({ first: 45, end: 66 });
+    expect(rowWindow(9500, 500, 50, 200, 5)).toEqual({ first: 185, end: 200 });
+    // Scrolled past the end (the rows were filtered away): the last rows, not an empty window.
+    expect(rowWindow(9500, 500, 50, 3, 5)).toEqual({ first: 0, end: 3 });
+    expect(rowWindow(0, 500, 50, 0, 5)).toEqual({ first: 0, end: 0 });
+    // Every row is in the window of some scroll position, and each window covers the view.
+    for (let top = 0; top <= 9500; top += 37) {
+      const w = rowWindow(top, 500, 50, 200, 5);
+      expect(w.first).toBeLessThanOrEqual(Math.floor(top / 50));
+      expect(w.end).toBeGreaterThanOrEqual(Math.min(200, Math.ceil((top + 500) / 50)));
+      expect(w.end - w.first).toBeLessThanOrEqual(Math.ceil(500 / 50) + 1 + 10);
+    }
   });
 
   test("time left from the average so far", () => {

@@ -13,10 +13,24 @@ export class InflateLimitError extends Error {
   }
 }
 
-/** The browser path (also works in Node 18+): DecompressionStream("deflate-raw"), counting the bytes as they stream. */
+/** Compressed bytes are fed to the inflater this many at a time, so that a zip bomb is stopped after one slice's
+ * output (at most about 1,000 × 64 KB), not after inflating its whole part at once. */
+const INFLATE_SLICE = 64 * 1024;
+
+/** The browser path (also works in Node 18+): DecompressionStream("deflate-raw"), counting the bytes as they stream.
+ * The bytes are written into the stream directly: a Blob made of them would be registered with the browser's blob
+ * store and read back from it, a round trip per part (profiled in the reviewing page's workers: `new Blob` took
+ * 270–330 ms of each worker's 2.1 s for 200 files). */
 export const streamInflate: Inflate = async (data, maxBytes) => {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  const reader = stream.getReader();
+  const inflater = new DecompressionStream("deflate-raw");
+  const writer = inflater.writable.getWriter();
+  // Fed while the output is read; a corrupt input shows as an error on the reading side, and a cancelled reading
+  // (too much output) makes the writes fail: neither needs reporting here.
+  const feeding = (async () => {
+    for (let at = 0; at < data.length; at += INFLATE_SLICE) await writer.write(data.subarray(at, at + INFLATE_SLICE) as Uint8Array<ArrayBuffer>);
+    await writer.close();
+  })().catch(() => undefined);
+  const reader = inflater.readable.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -29,6 +43,7 @@ export const streamInflate: Inflate = async (data, maxBytes) => {
     }
     chunks.push(value);
   }
+  await feeding;
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
