@@ -342,4 +342,26 @@ describe("the 检查 tab", () => {
     fireEvent.click(screen.getByText("检查设置"));
     expect((screen.getByRole("textbox") as HTMLTextAreaElement).value).toBe("善始善中");
   }, 30000);
+
+  test("不是错字 on a one-character typo (的 → 地) ignores that phrase, not every 的 of the document", async () => {
+    const host = new MemoryHost({
+      paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "一、存在的问题" }, { text: "有时没有认真的学习文件。" }, { text: "二、原因分析" }, { text: "平时没有积极的推进整改。" }],
+      selection: { start: { paragraph: 4, offset: 0 } },
+    });
+    await loadLexicon(typoWrongForms);
+    render(<App host={host} initialTab="check" />);
+    await runCheck();
+    const typos = await waitFor(() => {
+      const f = findings("typo");
+      expect(f).toHaveLength(2);
+      return f;
+    });
+    await act(async () => {
+      fireEvent.click(typos[0].querySelector('[data-testid="not-typo"]')!);
+    });
+    expect(findings("typo")).toHaveLength(1);
+    expect(findings("typo")[0].textContent).toMatch(/积极的推进/);
+    fireEvent.click(screen.getByText("检查设置"));
+    expect((screen.getByRole("textbox") as HTMLTextAreaElement).value).toBe("认真的学习");
+  }, 30000);
 });

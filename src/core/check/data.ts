@@ -37,11 +37,26 @@ export function typoEntries(): TypoEntry[] {
   return typos;
 }
 
-/** The strings a context condition stands for ("@verbs" → the class's list; classes are checked at build time). */
+/**
+ * The strings a context condition stands for: "@verbs" → the class's list; "@lead@adverbial" → every string of the first
+ * class followed by one of the second (literal text may sit between: "@lead不@adverbial"). Classes are checked at build time.
+ */
 export function contextStrings(list: readonly string[]): string[] {
   typoEntries();
-  return list.flatMap((c) => (c.startsWith("@") ? (typoClasses[c.slice(1)] ?? []) : [c]));
+  return list.flatMap((c) => {
+    if (!c.includes("@")) return [c];
+    let out = [""];
+    for (const part of c.split(CLASS_REF)) {
+      if (!part) continue;
+      const options = part.startsWith("@") ? (typoClasses[part.slice(1)] ?? []) : [part];
+      out = out.flatMap((o) => options.map((x) => o + x));
+    }
+    return out;
+  });
 }
+
+/** A class reference inside a context string (names are Latin letters: deVerb, zuoChu). */
+export const CLASS_REF = /(@[A-Za-z]+)/;
 
 let formulationTable: FormulationsFile | null = null;
 

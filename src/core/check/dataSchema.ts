@@ -7,7 +7,7 @@ import junkData from "../../data/junk.json";
 
 const Text = z.string().check(z.minLength(1));
 
-/** Context conditions: the text right before (or after) the match must end (start) with one of these; "@name" names a class of `classes`. */
+/** Context conditions: the text right before (or after) the match must end (start) with one of these; "@name" names a class of `classes`, and "@a@b" any string of a followed by one of b. */
 const Context = z.optional(z.array(Text));
 
 export const TyposSchema = z.object({
@@ -102,7 +102,8 @@ export function checkDataProblems(): string[] {
   }
   const typos = typosData as TyposFile;
   const classes = typos.classes ?? {};
-  const undefinedClasses = new Set((typos.entries ?? []).flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? []), ...(e.later ?? []), ...(e.notLater ?? [])]).filter((c) => c.startsWith("@") && !classes[c.slice(1)]));
+  const refs = (typos.entries ?? []).flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? []), ...(e.later ?? []), ...(e.notLater ?? [])]).flatMap((c) => c.match(/@[A-Za-z]+/g) ?? []);
+  const undefinedClasses = new Set(refs.filter((c) => !classes[c.slice(1)]));
   if (undefinedClasses.size) problems.push(`typos.json 数据有误：未定义的类 ${[...undefinedClasses].join("、")}`);
   for (const e of (junkData as JunkFile).entries ?? []) {
     try {

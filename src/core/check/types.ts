@@ -37,6 +37,8 @@ export interface ReportInput {
   range?: [number, number];
   fix?: { text: string; range?: [number, number] };
   severity?: Severity;
+  /** A guess (the typo lexicon's), not a listed wrong form: it yields to a listed finding of another rule over the same text. */
+  guess?: true;
 }
 
 export interface Rule {

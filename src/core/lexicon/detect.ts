@@ -40,12 +40,10 @@ const ALL = -1;
  * Which windows around the character at `i` deserve the costly look: all of them where no word of the lexicon reaches it;
  * for a frequent single character (在, 以, 和), only those whose characters spell a target word with it mistyped.
  */
-function suspectWindows(lex: Lexicon, text: string, i: number, c: number, leftCovered: boolean): number {
-  if (leftCovered) return 0;
+function suspectWindows(lex: Lexicon, text: string, i: number, c: number): number {
+  if (!lex.isFreeSingle(c)) return ALL;
   const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
   const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-  if (isHan(next) && lex.pairInWord(c, next)) return 0;
-  if (!lex.isFreeSingle(c)) return ALL;
   if (!((isHan(prev) && lex.freeSlip(prev, c)) || (isHan(next) && lex.freeSlip(c, next)))) return 0;
   let windows = 0;
   for (let len = 2; len <= 3; len++)
@@ -55,12 +53,25 @@ function suspectWindows(lex: Lexicon, text: string, i: number, c: number, leftCo
 
 const windowBit = (len: number, back: number): number => 1 << (len * 4 + back);
 
+/** findLexiconTypos's pair flags, reused from paragraph to paragraph. */
+let pairBuf = new Uint8Array(256);
+
 /**
  * Typos found with the lexicon in one paragraph. `skip(from, to)` says a span must be left alone (a quoted title, a word
  * the user told us to ignore).
  */
 export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: number, to: number) => boolean): LexiconTypo[] {
   const out: LexiconTypo[] = [];
+  const n = text.length;
+  // pairs[k]: whether characters k and k + 1 are adjacent inside some word (both Chinese).
+  if (pairBuf.length < n) pairBuf = new Uint8Array(Math.max(n, 2 * pairBuf.length));
+  const pairs = pairBuf;
+  let c1 = n > 0 ? text.charCodeAt(0) : 0;
+  for (let k = 0; k < n; k++) {
+    const c0 = c1;
+    c1 = k + 1 < n ? text.charCodeAt(k + 1) : 0;
+    pairs[k] = isHan(c0) && isHan(c1) && lex.pairInWord(c0, c1) ? 1 : 0;
+  }
   let coveredTo = -1;
   const add = (found: LexiconTypo | null) => {
     if (found && found.offset >= coveredTo && !skip?.(found.offset, found.offset + found.wrong.length)) {
@@ -75,7 +86,6 @@ export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: numbe
   let s3 = 0;
   // Whether the pair (previous character, this one) is inside a word: the previous character's right-hand test.
   let leftCovered = false;
-  const n = text.length;
   let next = n > 0 ? text.charCodeAt(0) : 0;
   for (let i = 0; i < n; i++) {
     const c = next;
@@ -89,17 +99,17 @@ export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: numbe
       continue;
     }
     const covered = leftCovered;
-    leftCovered = isHan(next) && lex.pairInWord(c, next);
+    leftCovered = pairs[i] === 1;
     if (i >= coveredTo && !covered && !leftCovered) {
-      const windows = suspectWindows(lex, text, i, c, false);
-      if (windows) add(examine(lex, text, i, 2, 4, undefined, windows));
+      const windows = suspectWindows(lex, text, i, c);
+      if (windows) add(examine(lex, text, pairs, i, 2, 4, undefined, windows));
     }
     // A four-character idiom whose typo sits among words by chance (迫不急待: 不急 and 急待 are words): four
     // characters that sound like an idiom and are not it.
     const start = i - 3;
     if (s0 && start >= coveredTo && lex.soundsLikeIdiom(s0, s1, s2, s3) && lex.codeAt(text, start, 4) < 0)
       for (let gap = 0; gap < 4; gap++) {
-        const found = examine(lex, text, start + gap, 4, 4, start);
+        const found = examine(lex, text, pairs, start + gap, 4, 4, start);
         if (found) {
           add(found);
           break;
@@ -109,8 +119,11 @@ export function findLexiconTypos(lex: Lexicon, text: string, skip?: (from: numbe
   return out;
 }
 
-/** The best fix with the character at `p` replaced, over windows of `minLen`–`maxLen` characters (starting at `only` if given). */
-function examine(lex: Lexicon, text: string, p: number, minLen: number, maxLen: number, only?: number, windows = ALL): LexiconTypo | null {
+/**
+ * The best fix with the character at `p` replaced, over windows of `minLen`–`maxLen` characters (starting at `only` if
+ * given). `pairs` says which neighbouring characters sit inside some word (findLexiconTypos).
+ */
+function examine(lex: Lexicon, text: string, pairs: Uint8Array, p: number, minLen: number, maxLen: number, only?: number, windows = ALL): LexiconTypo | null {
   const ch = text.charCodeAt(p);
   const confusables = lex.confusablesOf(ch);
   if (confusables.size === 0) return null;
@@ -123,6 +136,11 @@ function examine(lex: Lexicon, text: string, p: number, minLen: number, maxLen: 
   for (let len = minLen; len <= maxLen; len++) {
     for (let s = Math.max(a, p - len + 1); s <= p && s + len <= b; s++) {
       if ((only !== undefined && s !== only) || (windows !== ALL && !(windows & windowBit(len, p - s)))) continue;
+      // Two neighbours of the fixed word away from p stand side by side in it, hence in some word of the list: a
+      // window where they do not cannot become a target word (saves most look-ups in the wildcard table).
+      let apart = false;
+      for (let k = s; k < s + len - 1; k++) if (k !== p - 1 && k !== p && pairs[k] === 0) apart = true;
+      if (apart) continue;
       // Parallel wording (依纪依规, 双培双推, 定岗定职, 边改边建, 应改尽改): a character repeated two places away marks
       // a coined pattern, not a typo.
       if (len === 2) {

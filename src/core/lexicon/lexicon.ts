@@ -45,6 +45,10 @@ function testBit(bits: Uint32Array, a: number, b: number): boolean {
 }
 
 const VARIANT_BITS = 24;
+const X_BITS = 21;
+const SOUND_PAIRS = 512 * 512;
+const soundPair = (a: number, b: number): number => ((a & 511) << 9) | (b & 511);
+const X_MASK = (1 << X_BITS) - 1;
 const FNV = 0x811c9dc5;
 const step = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 /** The slot hash of a key: never 0 (0 marks an empty slot). */
@@ -88,6 +92,8 @@ export class Lexicon {
   private readonly xAt: Int32Array;
   private readonly xCode: Uint8Array;
   private readonly xMask: number;
+  /** The wildcard keys again as a bit set, a quarter of xKey's size: most windows have no target word, and this says so without reading xKey. */
+  private readonly xBits = new Uint32Array(1 << (X_BITS - 5));
   /** Bitset of character pairs adjacent inside some word of frequency ≥ 5 (hashed; a few false hits). */
   private readonly pairs = new Uint32Array(1 << (PAIR_BITS - 5));
   /** Pairs (x, y) where a frequent single character x stands for a confusable character of a target word before y (再接 → 在接), and the same after. */
@@ -96,6 +102,12 @@ export class Lexicon {
   private readonly freeVariants = new Uint32Array(1 << (VARIANT_BITS - 5));
   /** Four-character target words (idioms) by the sounds of their characters (fuzzy pinyin), hashed. */
   private readonly idiomSounds = new Uint32Array(1 << (PAIR_BITS - 5));
+  /**
+   * The sounds of the first two and of the last two characters of those words, exactly (sound numbers below 512 as
+   * written; 32 KB each, so they stay in the cache): asked first, since most four characters of a text fail there.
+   */
+  private readonly idiomHead = new Uint32Array(SOUND_PAIRS >>> 5);
+  private readonly idiomTail = new Uint32Array(SOUND_PAIRS >>> 5);
   /** Per character code: a number for the fuzzy form of its first reading (0: none). */
   private readonly sound = new Uint16Array(0x10000);
   /** Per character code: natural log probability as a one-character piece, its cost included. */
@@ -192,7 +204,7 @@ export class Lexicon {
     for (let i = 0; i < len; i++) h = step(h, this.all.charCodeAt(at + i));
     h = finish(h, len);
     for (let k = h & this.wMask; ; k = (k + 1) & this.wMask) {
-      if (!this.wLen[k]) {
+      if (!this.wKey[k]) {
         this.wKey[k] = h;
         this.wLen[k] = len;
         this.wCode[k] = code;
@@ -221,8 +233,9 @@ export class Lexicon {
   }
 
   private find(h: number, text: string, from: number, len: number, p: number, x: number): number {
-    for (let k = h & this.wMask; this.wLen[k]; k = (k + 1) & this.wMask)
-      if (this.wKey[k] === h && this.wLen[k] === len && this.same(this.wAt[k], text, from, len, p, x)) return k;
+    // An empty slot has key 0 (finish never gives 0): one array read per probe, not two.
+    for (let k = h & this.wMask, key = this.wKey[k]; key !== 0; k = (k + 1) & this.wMask, key = this.wKey[k])
+      if (key === h && this.wLen[k] === len && this.same(this.wAt[k], text, from, len, p, x)) return k;
     return -1;
   }
 
@@ -234,8 +247,9 @@ export class Lexicon {
       let h = FNV;
       for (let i = 0; i < len; i++) h = step(h, i === gap ? GAP + gap : all.charCodeAt(at + i));
       h = finish(h, len);
+      this.xBits[(h & X_MASK) >>> 5] |= 1 << (h & 31);
       let k = h & this.xMask;
-      while (this.xLen[k]) k = (k + 1) & this.xMask;
+      while (this.xKey[k]) k = (k + 1) & this.xMask;
       this.xKey[k] = h;
       this.xLen[k] = len;
       this.xGap[k] = gap;
@@ -260,7 +274,13 @@ export class Lexicon {
       const b = s[all.charCodeAt(at + 1)];
       const c = s[all.charCodeAt(at + 2)];
       const d = s[all.charCodeAt(at + 3)];
-      if (a && b && c && d) setBit(this.idiomSounds, a * 2003 + b, c * 2003 + d);
+      if (a && b && c && d) {
+        setBit(this.idiomSounds, a * 2003 + b, c * 2003 + d);
+        const head = soundPair(a, b);
+        const tail = soundPair(c, d);
+        this.idiomHead[head >>> 5] |= 1 << (head & 31);
+        this.idiomTail[tail >>> 5] |= 1 << (tail & 31);
+      }
     }
   }
 
@@ -292,7 +312,7 @@ export class Lexicon {
   }
 
   private addShapeGroup(chars: string[]): void {
-    this.confusables.clear();
+    this.confusables.fill(undefined);
     for (const a of chars)
       for (const b of chars) {
         if (a === b) continue;
@@ -343,6 +363,10 @@ export class Lexicon {
 
   /** Whether four sounds (soundOf) are those of some four-character target word (hashed: now and then true for none). */
   soundsLikeIdiom(a: number, b: number, c: number, d: number): boolean {
+    const head = soundPair(a, b);
+    if ((this.idiomHead[head >>> 5] & (1 << (head & 31))) === 0) return false;
+    const tail = soundPair(c, d);
+    if ((this.idiomTail[tail >>> 5] & (1 << (tail & 31))) === 0) return false;
     return testBit(this.idiomSounds, a * 2003 + b, c * 2003 + d);
   }
 
@@ -376,9 +400,10 @@ export class Lexicon {
     let h = FNV;
     for (let i = 0; i < len; i++) h = step(h, i === gap ? GAP + gap : text.charCodeAt(from + i));
     h = finish(h, len);
+    if ((this.xBits[(h & X_MASK) >>> 5] & (1 << (h & 31))) === 0) return 0;
     let n = 0;
-    for (let k = h & this.xMask; this.xLen[k] && n < chars.length; k = (k + 1) & this.xMask) {
-      if (this.xKey[k] !== h || this.xCode[k] < minCode || this.xLen[k] !== len || this.xGap[k] !== gap) continue;
+    for (let k = h & this.xMask, key = this.xKey[k]; key !== 0 && n < chars.length; k = (k + 1) & this.xMask, key = this.xKey[k]) {
+      if (key !== h || this.xCode[k] < minCode || this.xLen[k] !== len || this.xGap[k] !== gap) continue;
       const at = this.xAt[k];
       const filler = this.all.charCodeAt(at + gap);
       if (!this.same(at, text, from, len, p, filler)) continue;
@@ -400,7 +425,8 @@ export class Lexicon {
 
   private bySyllable: Map<string, string[]> | null = null;
   private byFuzzy: Map<string, string[]> | null = null;
-  private readonly confusables = new Map<number, Map<number, Confusion>>();
+  /** Per character code, computed on first use (an array read per examined character, not a Map look-up). */
+  private readonly confusables: (Map<number, Confusion> | undefined)[] = new Array(0x10000).fill(undefined);
 
   /** How `wrong` may have been typed for `right`, or null when they are not confusable. */
   confusion(wrong: string, right: string): Confusion | null {
@@ -409,10 +435,10 @@ export class Lexicon {
 
   /** Every character (by code) confusable with the character `code`, and how; computed once per character (none for the context-only ones). */
   confusablesOf(code: number): Map<number, Confusion> {
-    let out = this.confusables.get(code);
+    let out = this.confusables[code];
     if (out) return out;
     out = new Map();
-    this.confusables.set(code, out);
+    this.confusables[code] = out;
     const ch = String.fromCharCode(code);
     if (this.contextOnly.includes(ch)) return out;
     if (!this.bySyllable || !this.byFuzzy) {

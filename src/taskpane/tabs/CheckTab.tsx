@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from "react";
 import { Badge, Button, Checkbox, Divider, Field, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Textarea, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { roleName, type DocSnapshot } from "../../core/model";
-import { checkDocument, quoteParts, type CheckSettings } from "../../core/check/engine";
+import { checkDocument, quoteParts, wordToIgnore, type CheckSettings } from "../../core/check/engine";
 import { ALL_RULES } from "../../core/check/rules";
 import { sectionPresence } from "../../core/check/rules/missingSection";
 import { typoWrongForms } from "../../core/check/rules/typo";
@@ -335,7 +335,7 @@ function Card({ card, snapshot, busy, onSelect, onFix, onIgnore, onNotTypo }: { 
             appearance="subtle"
             className={layout.nowrap}
             title="把这个词加入检查设置里的“不检查的词语”，以后不再提示"
-            onClick={() => onNotTypo(quoted(snapshot, f))}
+            onClick={() => onNotTypo(f.length > 0 ? wordToIgnore(snapshot.paragraphs[f.paragraph]?.text ?? "", f.offset, f.length) : undefined)}
             data-testid="not-typo"
           >
             不是错字

@@ -104,3 +104,17 @@ describe("context conditions of the table", () => {
     expect(findings([text])).toEqual([]);
   });
 });
+
+describe("的 before a verb: an error only where the words are surely a verb phrase", () => {
+  const severities = (text: string) => findings([text]).map((f) => f.severity);
+  test.each(["各级党组织要认真的学习全会精神。", "要不断的推进整改工作。", "我们要积极的推进各项改革。"])("after 要, 必须, 都 …: an error (%s)", (text) => {
+    expect(severities(text)).toEqual(["error"]);
+  });
+  test.each(["通过不断的学习提高自身素质。", "经过认真的整改，问题基本解决。", "对问题进行了深入的剖析。", "开展深刻的反思，查找差距。", "这是一次深刻的反思。"])(
+    "the object of 通过, 进行, 开展 … is a noun phrase: nothing (%s)",
+    (text) => expect(findings([text])).toEqual([]),
+  );
+  test.each(["逐步的推进需要耐心。", "有时没有认真的学习文件。"])("otherwise it may be either: a 提示 (%s)", (text) => {
+    expect(severities(text)).toEqual(["info"]);
+  });
+});

@@ -213,62 +213,98 @@ function pairHash(c1: number, c2: number): number {
 }
 
 export class PhraseMatcher<T extends Phrase> {
-  /** Entries by their first character, longest first. */
-  private readonly buckets = new Map<number, T[]>();
-  /** Whether some entry of two or more characters may start with this pair (a hash: false positives only). */
-  private readonly pairs = new Uint8Array(0x10000);
-  /** Whether a one-character entry is this character. */
-  private readonly singles = new Uint8Array(0x10000);
+  /**
+   * Entries of two or more characters by their first two (hashed: a list may hold a few other pairs' entries), longest
+   * first: a candidate position reads one list of the entries that can start there, not every entry of its first
+   * character (坚 begins dozens of formulation members).
+   */
+  private readonly pairBucket = new Uint16Array(0x10000);
+  private readonly pairLists: T[][] = [];
+  /** One-character entries by their character. */
+  private readonly singleBucket = new Uint16Array(0x10000);
+  private readonly singleLists: T[][] = [];
 
   constructor(entries: readonly T[]) {
     for (const e of entries) {
       if (!e.text) continue;
       const c1 = e.text.charCodeAt(0);
-      const list = this.buckets.get(c1);
-      if (list) list.push(e);
-      else this.buckets.set(c1, [e]);
-      if (e.text.length === 1) this.singles[c1] = 1;
-      else this.pairs[pairHash(c1, e.text.charCodeAt(1))] = 1;
+      if (e.text.length === 1) {
+        if (this.singleBucket[c1] === 0) this.singleBucket[c1] = this.singleLists.push([]);
+        this.singleLists[this.singleBucket[c1] - 1].push(e);
+      } else {
+        const h = pairHash(c1, e.text.charCodeAt(1));
+        if (this.pairBucket[h] === 0) this.pairBucket[h] = this.pairLists.push([]);
+        this.pairLists[this.pairBucket[h] - 1].push(e);
+      }
     }
-    for (const list of this.buckets.values()) list.sort((x, y) => y.text.length - x.text.length);
+    for (const list of this.pairLists) list.sort((x, y) => y.text.length - x.text.length);
   }
 
   /** Non-overlapping matches, leftmost then longest; `accept` can refuse a match at a place (a guard), letting a shorter one try. */
   find(text: string, accept: (e: T, at: number) => boolean = () => true): { entry: T; offset: number }[] {
     const out: { entry: T; offset: number }[] = [];
-    const { pairs, singles, buckets } = this;
+    const { pairBucket, pairLists, singleBucket, singleLists } = this;
     const n = text.length;
+    let c2 = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i++) {
-      const c1 = text.charCodeAt(i);
-      if (pairs[pairHash(c1, i + 1 < n ? text.charCodeAt(i + 1) : 0)] === 0 && singles[c1] === 0) continue;
-      const list = buckets.get(c1);
-      if (!list) continue;
-      for (let j = 0; j < list.length; j++) {
-        const e = list[j];
-        if (text.startsWith(e.text, i) && accept(e, i)) {
-          out.push({ entry: e, offset: i });
-          i += e.text.length - 1;
-          break;
-        }
+      const c1 = c2;
+      c2 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      const b2 = pairBucket[pairHash(c1, c2)];
+      const b1 = singleBucket[c1];
+      if (b2 === 0 && b1 === 0) continue;
+      let hit: T | null = null;
+      if (b2 !== 0)
+        for (const e of pairLists[b2 - 1])
+          if (text.startsWith(e.text, i) && accept(e, i)) {
+            hit = e;
+            break;
+          }
+      if (!hit && b1 !== 0)
+        for (const e of singleLists[b1 - 1])
+          if (accept(e, i)) {
+            hit = e;
+            break;
+          }
+      if (hit) {
+        out.push({ entry: hit, offset: i });
+        i += hit.text.length - 1;
+        if (i + 1 < n) c2 = text.charCodeAt(i + 1);
       }
     }
     return out;
   }
 
-  /** Every match at every position (overlaps allowed), for finding list members. */
+  /** Every match at every position (overlaps allowed), for finding list members; at one position, longest first. */
   findAll(text: string): { entry: T; offset: number }[] {
     const out: { entry: T; offset: number }[] = [];
-    const { pairs, singles, buckets } = this;
+    const { pairBucket, pairLists, singleBucket, singleLists } = this;
     const n = text.length;
+    let c2 = n > 0 ? text.charCodeAt(0) : 0;
     for (let i = 0; i < n; i++) {
-      const c1 = text.charCodeAt(i);
-      if (pairs[pairHash(c1, i + 1 < n ? text.charCodeAt(i + 1) : 0)] === 0 && singles[c1] === 0) continue;
-      const list = buckets.get(c1);
-      if (!list) continue;
-      for (let j = 0; j < list.length; j++) if (text.startsWith(list[j].text, i)) out.push({ entry: list[j], offset: i });
+      const c1 = c2;
+      c2 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      const b2 = pairBucket[pairHash(c1, c2)];
+      if (b2 !== 0) for (const e of pairLists[b2 - 1]) if (text.startsWith(e.text, i)) out.push({ entry: e, offset: i });
+      const b1 = singleBucket[c1];
+      if (b1 !== 0) for (const e of singleLists[b1 - 1]) out.push({ entry: e, offset: i });
     }
     return out;
   }
+}
+
+/**
+ * Whether an ignored word stands over [start, end) of the text: an occurrence of it covers those characters, or (a word
+ * of two characters or more) lies inside them. A word elsewhere in the paragraph, or one that merely shares a character
+ * with the finding (目的 and a 的 → 地 finding), does not count.
+ */
+export function ignoredAt(text: string, start: number, end: number, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let k = text.indexOf(w, Math.max(0, start - w.length + 1)); k >= 0 && k < end; k = text.indexOf(w, k + 1)) {
+      if (k <= start && k + w.length >= end) return true;
+      if (w.length >= 2 && k >= start && k + w.length <= end) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether `text` at `at` (where `inner` was found) is part of one of the `longer` strings that contain `inner`. */

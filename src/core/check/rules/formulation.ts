@@ -229,8 +229,9 @@ export const formulation: Rule = {
       const text = paragraphText(doc, i);
       if (!text) continue;
       const found = matcher.findAll(text);
-      taken.length = 0;
-      shadow.length = 0;
+      // Most paragraphs leave both empty; setting an array's length is a runtime call even when it changes nothing.
+      if (taken.length) taken.length = 0;
+      if (shadow.length) shadow.length = 0;
       if (found.length) checkPhrases(text, i, found, info, report, taken, shadow);
       model.countedName.lastIndex = 0;
       for (let m = model.countedName.exec(text); m; m = model.countedName.exec(text)) {

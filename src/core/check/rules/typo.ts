@@ -2,17 +2,69 @@
 import { contextStrings, typoEntries, type TypoEntry } from "../data";
 import { collocationsOf, currentLexicon, findLexiconTypos, type Confusion, type Lexicon } from "../../lexicon";
 import type { Rule, Severity } from "../types";
-import { insideLonger, paragraphText, PhraseMatcher } from "./common";
+import { ignoredAt, insideLonger, paragraphText, PhraseMatcher } from "./common";
 
 interface TypoPhrase {
   text: string;
   entry: TypoEntry;
+  /** The entry's context conditions, compiled once; absent when it has none. */
+  context?: CompiledContext;
+}
+
+/**
+ * A context condition's strings (classes resolved) by the character that touches the match: the last character of a
+ * `before` string, the first of an `after` one. A test reads that one character and compares only the strings that
+ * end (start) with it: 的 is the most frequent character of the language, and its entry's condition lists twenty.
+ */
+class EdgeSet {
+  private readonly byEdge = new Map<number, string[]>();
+  constructor(
+    list: readonly string[],
+    private readonly side: "before" | "after",
+  ) {
+    for (const s of contextStrings(list)) {
+      if (!s) continue;
+      const edge = side === "before" ? s.charCodeAt(s.length - 1) : s.charCodeAt(0);
+      const l = this.byEdge.get(edge);
+      if (l) l.push(s);
+      else this.byEdge.set(edge, [s]);
+    }
+  }
+  /** Whether the text right before `at` (side "before") or from `at` on (side "after") is one of the strings. */
+  has(text: string, at: number): boolean {
+    const l = this.byEdge.get(this.side === "before" ? text.charCodeAt(at - 1) : text.charCodeAt(at));
+    if (!l) return false;
+    for (const s of l) if (text.startsWith(s, this.side === "before" ? at - s.length : at)) return true;
+    return false;
+  }
+}
+
+interface CompiledContext {
+  before?: EdgeSet;
+  after?: EdgeSet;
+  notBefore?: EdgeSet;
+  notAfter?: EdgeSet;
+  /** Strings the rest of the sentence must (must not) contain. */
+  later?: string[];
+  notLater?: string[];
+}
+
+function compileContext(e: TypoEntry): CompiledContext | undefined {
+  if (!e.before && !e.after && !e.notBefore && !e.notAfter && !e.later && !e.notLater) return undefined;
+  return {
+    before: e.before && new EdgeSet(e.before, "before"),
+    after: e.after && new EdgeSet(e.after, "after"),
+    notBefore: e.notBefore && new EdgeSet(e.notBefore, "before"),
+    notAfter: e.notAfter && new EdgeSet(e.notAfter, "after"),
+    later: e.later && contextStrings(e.later),
+    notLater: e.notLater && contextStrings(e.notLater),
+  };
 }
 
 let matcher: PhraseMatcher<TypoPhrase> | null = null;
 
 function typoMatcher(): PhraseMatcher<TypoPhrase> {
-  return (matcher ??= new PhraseMatcher(typoEntries().map((entry) => ({ text: entry.wrong, entry }))));
+  return (matcher ??= new PhraseMatcher(typoEntries().map((entry) => ({ text: entry.wrong, entry, context: compileContext(entry) }))));
 }
 
 /** The wrong forms of the table that are wrong wherever they stand (no before/after/later condition): never words of the lexicon. */
@@ -22,55 +74,16 @@ export function typoWrongForms(): string[] {
     .map((e) => e.wrong);
 }
 
-/** Context conditions with their classes resolved, once per entry, by first and by last character, so a test reads a
- * few strings however long the class (的 is frequent, and its classes hold a hundred adverbials). */
-interface Strings {
-  all: string[];
-  byFirst: Map<number, string[]>;
-  byLast: Map<number, string[]>;
-}
-const group = (all: string[], at: (x: string) => number) => {
-  const out = new Map<number, string[]>();
-  for (const x of all) {
-    const k = at(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
-};
-const resolved = new WeakMap<readonly string[], Strings>();
-const strings = (list: readonly string[]): Strings => {
-  let out = resolved.get(list);
-  if (!out) {
-    const all = contextStrings(list).filter((x) => x.length > 0);
-    out = { all, byFirst: group(all, (x) => x.charCodeAt(0)), byLast: group(all, (x) => x.charCodeAt(x.length - 1)) };
-    resolved.set(list, out);
-  }
-  return out;
-};
-function endsWithAny(text: string, end: number, list: readonly string[] | undefined): boolean {
-  if (!list || end === 0) return false;
-  const cands = strings(list).byLast.get(text.charCodeAt(end - 1));
-  return !!cands && cands.some((x) => text.startsWith(x, end - x.length));
-}
-function startsWithAny(text: string, start: number, list: readonly string[] | undefined): boolean {
-  if (!list || start >= text.length) return false;
-  const cands = strings(list).byFirst.get(text.charCodeAt(start));
-  return !!cands && cands.some((x) => text.startsWith(x, start));
-}
-
 /** Whether the entry's context conditions hold for a match at `at`. */
-function contextHolds(e: TypoEntry, text: string, at: number): boolean {
-  const end = at + e.wrong.length;
-  if (e.before && !endsWithAny(text, at, e.before)) return false;
-  if (e.after && !startsWithAny(text, end, e.after)) return false;
-  if (endsWithAny(text, at, e.notBefore)) return false;
-  if (startsWithAny(text, end, e.notAfter)) return false;
-  if (!e.later && !e.notLater) return true;
+function contextHolds(c: CompiledContext, text: string, at: number, end: number): boolean {
+  if (c.before && !c.before.has(text, at)) return false;
+  if (c.after && !c.after.has(text, end)) return false;
+  if (c.notBefore?.has(text, at)) return false;
+  if (c.notAfter?.has(text, end)) return false;
+  if (!c.later && !c.notLater) return true;
   const rest = restOfSentence(text, end);
-  if (e.later && !strings(e.later).all.some((s) => rest.includes(s))) return false;
-  return !(e.notLater && strings(e.notLater).all.some((s) => rest.includes(s)));
+  if (c.later && !c.later.some((s) => rest.includes(s))) return false;
+  return !c.notLater?.some((s) => rest.includes(s));
 }
 
 /** The text from `from` to the end of its sentence (。！？；, or the paragraph's end). */
@@ -109,7 +122,7 @@ export function findTypos(text: string, ignoreWords: readonly string[] = []): { 
       // A right form that contains the wrong one ("截至" ⊂ …) must not be reported again after the fix.
       if (e.right.includes(e.wrong) && insideLonger(text, at, e.wrong, [e.right])) return false;
       if (extra.length && insideLonger(text, at, e.wrong, extra)) return false;
-      if (!contextHolds(e, text, at)) return false;
+      if (p.context && !contextHolds(p.context, text, at, at + e.wrong.length)) return false;
       return !(lex && wordsAcrossEdge(lex, text, at, e));
     })
     .map((m) => ({ entry: m.entry.entry, offset: m.offset }));
@@ -161,10 +174,16 @@ export const typo: Rule = {
       const skip = (from: number, to: number) =>
         taken.some(([a, b]) => from < b && to > a) ||
         titles.some(([a, b]) => from < b && to > a) ||
-        ctx.ignoreWords.some((w) => insideLonger(text, from, text.slice(from, to), [w]) || w.includes(text.slice(from, to)));
-      // A fixed phrase with one character slipped into another real word: only where the words do not run across the
-      // variant's edges (the text reads as other words there) and the phrase is not written right around it.
-      const slips = collocationsOf(lex)?.find(text, (v) => !skip(v.offset, v.offset + v.wrong.length) && !wordsAcrossEdge(lex, text, v.offset, v)) ?? [];
+        (ctx.ignoreWords.length > 0 && ignoredAt(text, from, to, ctx.ignoreWords));
+      // A fixed phrase with one character slipped into another real word: not where an ignored word holds the slipped
+      // character, nor where the words run across the variant's edges (the text reads as other words there).
+      const slipped = (v: { offset: number; wrong: string; right: string }) => {
+        let k = 0;
+        while (v.wrong[k] === v.right[k]) k++;
+        return v.offset + k;
+      };
+      const slips =
+        collocationsOf(lex)?.find(text, (v) => !skip(v.offset, v.offset + v.wrong.length) && !skip(slipped(v), slipped(v) + 1) && !wordsAcrossEdge(lex, text, v.offset, v)) ?? [];
       for (const t of slips) taken.push([t.offset, t.offset + t.wrong.length]);
       const guesses = [...slips.map((t) => ({ t, messageId: "collocation" })), ...findLexiconTypos(lex, text, skip).map((t) => ({ t, messageId: "lexicon" }))];
       for (const { t, messageId } of guesses)
@@ -175,6 +194,7 @@ export const typo: Rule = {
           range: [t.offset, t.offset + t.wrong.length],
           fix: { text: t.right },
           severity: t.certain ? "error" : "info",
+          guess: true,
         });
     }
   },
