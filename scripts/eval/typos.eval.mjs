@@ -17,8 +17,9 @@ const { typo, typoWrongForms } = require("../../src/core/check/rules/typo.ts");
 const { junk } = require("../../src/core/check/rules/junk.ts");
 const lexicon = require("../../src/core/lexicon/index.ts");
 
-// Real typos in the corpus, checked by reading each sentence (学习方试, 抓的不严, 谋划的还不够, 份量): finding them is right.
-const CORPUS_TYPOS = new Set(["方试→方式", "的不→得不", "的还不→得还不", "份量→分量"]);
+// Real typos in the corpus, checked by reading each sentence (学习方试, 抓的不严, 谋划的还不够, 份量; 部门反应的问题 = the
+// problems a department reported, 反映; 如何有效的把项目…落实 = 有效地把): finding them is right.
+const CORPUS_TYPOS = new Set(["方试→方式", "的不→得不", "的还不→得还不", "份量→分量", "的→地", "反应的问题→反映的问题"]);
 
 const typoFindings = (texts) => checkDocument(parseDocument(texts.map((text) => ({ text }))), {}, [typo]);
 

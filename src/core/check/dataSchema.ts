@@ -24,6 +24,9 @@ export const TyposSchema = z.object({
       after: Context,
       notBefore: Context,
       notAfter: Context,
+      /** The rest of the sentence (to 。！？；) must (must not) contain one of these: 既要…又要, 即使…也. */
+      later: Context,
+      notLater: Context,
       /** "info" for an entry that is often but not always wrong (reported as 提示). */
       severity: z.optional(z.enum(["error", "warning", "info"])),
     }),
@@ -99,7 +102,7 @@ export function checkDataProblems(): string[] {
   }
   const typos = typosData as TyposFile;
   const classes = typos.classes ?? {};
-  const refs = (typos.entries ?? []).flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? [])]).flatMap((c) => c.match(/@[A-Za-z]+/g) ?? []);
+  const refs = (typos.entries ?? []).flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? []), ...(e.later ?? []), ...(e.notLater ?? [])]).flatMap((c) => c.match(/@[A-Za-z]+/g) ?? []);
   const undefinedClasses = new Set(refs.filter((c) => !classes[c.slice(1)]));
   if (undefinedClasses.size) problems.push(`typos.json 数据有误：未定义的类 ${[...undefinedClasses].join("、")}`);
   for (const e of (junkData as JunkFile).entries ?? []) {

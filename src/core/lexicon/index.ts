@@ -2,15 +2,19 @@
 // task pane, fetched when 检查 first runs; the CLI loads them only for `check`). Until it is loaded the typo rule uses
 // its table alone.
 import { Lexicon, type LexiconData, type LexiconExtra } from "./lexicon";
+import { attachCollocations, type CollocationsData } from "./collocations";
 
 export { Lexicon } from "./lexicon";
 export type { Confusion, LexiconData, LexiconExtra } from "./lexicon";
 export { findLexiconTypos, type LexiconTypo } from "./detect";
+export { collocationsOf, type CollocationSlip, type CollocationsData } from "./collocations";
 
 export interface LexiconFiles {
   lexicon: LexiconData;
   gongwen: LexiconExtra;
   shape: { groups: string[] };
+  /** Fixed 公文 phrases whose one-character slips are reported (src/data/lexicon/collocations.json). */
+  collocations?: CollocationsData;
 }
 
 let current: Lexicon | null = null;
@@ -25,6 +29,7 @@ export function currentLexicon(): Lexicon | null {
 export function buildLexicon(files: LexiconFiles, exclude: readonly string[] = []): Lexicon {
   const lex = new Lexicon(files.lexicon, files.gongwen, exclude);
   lex.addShapeGroups(files.shape.groups.join("\n"));
+  if (files.collocations) attachCollocations(lex, files.collocations);
   return lex;
 }
 
@@ -40,13 +45,14 @@ export const lexiconLoadStats = { loaded: false, fetchMs: 0, indexMs: 0, words: 
 export function loadLexicon(exclude: () => readonly string[] = () => []): Promise<Lexicon> {
   return (loading ??= (async () => {
     const t0 = performance.now();
-    const [lexicon, gongwen, shape] = await Promise.all([
+    const [lexicon, gongwen, shape, collocations] = await Promise.all([
       import(/* webpackChunkName: "lexicon" */ "../../data/lexicon/lexicon.json"),
       import(/* webpackChunkName: "lexicon" */ "../../data/lexicon/gongwen.json"),
       import(/* webpackChunkName: "lexicon" */ "../../data/lexicon/shape-similar.json"),
+      import(/* webpackChunkName: "lexicon" */ "../../data/lexicon/collocations.json"),
     ]);
     const t1 = performance.now();
-    const files = { lexicon: unwrap(lexicon), gongwen: unwrap(gongwen), shape: unwrap(shape) } as unknown as LexiconFiles;
+    const files = { lexicon: unwrap(lexicon), gongwen: unwrap(gongwen), shape: unwrap(shape), collocations: unwrap(collocations) } as unknown as LexiconFiles;
     current = buildLexicon(files, exclude());
     lexiconLoadStats.fetchMs = t1 - t0;
     lexiconLoadStats.indexMs = performance.now() - t1;

@@ -381,6 +381,11 @@ export class Lexicon {
     return false;
   }
 
+  /** Whether the character is in some word of the list (a character an input method offers). */
+  inList(c: number): boolean {
+    return (this.charFlags[c] & 1) !== 0;
+  }
+
   /** A character frequent enough as a word of its own (的, 在, 把 …) that standing alone says nothing. */
   isFreeSingle(c: number): boolean {
     return (this.charFlags[c] & 2) !== 0;

@@ -1,6 +1,6 @@
 /** 文字：错别字和误用词语。两层：词表（src/data/typos.json，含保护词和上下文条件）；词库（src/core/lexicon，加载后启用）查出词表之外的同音、近音、形近错字。 */
 import { contextStrings, typoEntries, type TypoEntry } from "../data";
-import { currentLexicon, findLexiconTypos, type Confusion, type Lexicon } from "../../lexicon";
+import { collocationsOf, currentLexicon, findLexiconTypos, type Confusion, type Lexicon } from "../../lexicon";
 import type { Rule, Severity } from "../types";
 import { ignoredAt, insideLonger, paragraphText, PhraseMatcher } from "./common";
 
@@ -44,15 +44,20 @@ interface CompiledContext {
   after?: EdgeSet;
   notBefore?: EdgeSet;
   notAfter?: EdgeSet;
+  /** Strings the rest of the sentence must (must not) contain. */
+  later?: string[];
+  notLater?: string[];
 }
 
 function compileContext(e: TypoEntry): CompiledContext | undefined {
-  if (!e.before && !e.after && !e.notBefore && !e.notAfter) return undefined;
+  if (!e.before && !e.after && !e.notBefore && !e.notAfter && !e.later && !e.notLater) return undefined;
   return {
     before: e.before && new EdgeSet(e.before, "before"),
     after: e.after && new EdgeSet(e.after, "after"),
     notBefore: e.notBefore && new EdgeSet(e.notBefore, "before"),
     notAfter: e.notAfter && new EdgeSet(e.notAfter, "after"),
+    later: e.later && contextStrings(e.later),
+    notLater: e.notLater && contextStrings(e.notLater),
   };
 }
 
@@ -62,10 +67,10 @@ function typoMatcher(): PhraseMatcher<TypoPhrase> {
   return (matcher ??= new PhraseMatcher(typoEntries().map((entry) => ({ text: entry.wrong, entry, context: compileContext(entry) }))));
 }
 
-/** The wrong forms of the table that are wrong wherever they stand (no before/after condition): never words of the lexicon. */
+/** The wrong forms of the table that are wrong wherever they stand (no before/after/later condition): never words of the lexicon. */
 export function typoWrongForms(): string[] {
   return typoEntries()
-    .filter((e) => !e.before && !e.after)
+    .filter((e) => !e.before && !e.after && !e.later)
     .map((e) => e.wrong);
 }
 
@@ -74,14 +79,24 @@ function contextHolds(c: CompiledContext, text: string, at: number, end: number)
   if (c.before && !c.before.has(text, at)) return false;
   if (c.after && !c.after.has(text, end)) return false;
   if (c.notBefore?.has(text, at)) return false;
-  return !c.notAfter?.has(text, end);
+  if (c.notAfter?.has(text, end)) return false;
+  if (!c.later && !c.notLater) return true;
+  const rest = restOfSentence(text, end);
+  if (c.later && !c.later.some((s) => rest.includes(s))) return false;
+  return !c.notLater?.some((s) => rest.includes(s));
+}
+
+/** The text from `from` to the end of its sentence (。！？；, or the paragraph's end). */
+function restOfSentence(text: string, from: number): string {
+  const m = /[。！？；!?;]/.exec(text.slice(from));
+  return m ? text.slice(from, from + m.index) : text.slice(from);
 }
 
 /**
  * Whether the lexicon reads the text around a table match as correct words across the match's edge (争做|风清气正 around
  * 做风; 彰显|着 around 显着) and no worse than the fixed text: then the match is two words meeting, not a typo.
  */
-function wordsAcrossEdge(lex: Lexicon, text: string, at: number, e: TypoEntry): boolean {
+function wordsAcrossEdge(lex: Lexicon, text: string, at: number, e: { wrong: string; right: string }): boolean {
   const end = at + e.wrong.length;
   const from = Math.max(0, at - 4);
   const to = Math.min(text.length, end + 4);
@@ -134,6 +149,7 @@ export const typo: Rule = {
       typo: "“{found}”应为“{expected}”",
       typoNote: "“{found}”应为“{expected}”：{note}",
       lexicon: "“{found}”疑为“{expected}”（{kind}字）",
+      collocation: "“{found}”疑为“{expected}”（{kind}字；常用说法为“{expected}”）",
     },
   },
   check(doc, report, ctx) {
@@ -159,9 +175,20 @@ export const typo: Rule = {
         taken.some(([a, b]) => from < b && to > a) ||
         titles.some(([a, b]) => from < b && to > a) ||
         (ctx.ignoreWords.length > 0 && ignoredAt(text, from, to, ctx.ignoreWords));
-      for (const t of findLexiconTypos(lex, text, skip)) {
+      // A fixed phrase with one character slipped into another real word: not where an ignored word holds the slipped
+      // character, nor where the words run across the variant's edges (the text reads as other words there).
+      const slipped = (v: { offset: number; wrong: string; right: string }) => {
+        let k = 0;
+        while (v.wrong[k] === v.right[k]) k++;
+        return v.offset + k;
+      };
+      const slips =
+        collocationsOf(lex)?.find(text, (v) => !skip(v.offset, v.offset + v.wrong.length) && !skip(slipped(v), slipped(v) + 1) && !wordsAcrossEdge(lex, text, v.offset, v)) ?? [];
+      for (const t of slips) taken.push([t.offset, t.offset + t.wrong.length]);
+      const guesses = [...slips.map((t) => ({ t, messageId: "collocation" })), ...findLexiconTypos(lex, text, skip).map((t) => ({ t, messageId: "lexicon" }))];
+      for (const { t, messageId } of guesses)
         report({
-          messageId: "lexicon",
+          messageId,
           data: { found: t.wrong, expected: t.right, kind: KIND_NAME[t.kind] },
           paragraph: i,
           range: [t.offset, t.offset + t.wrong.length],
@@ -169,7 +196,6 @@ export const typo: Rule = {
           severity: t.certain ? "error" : "info",
           guess: true,
         });
-      }
     }
   },
 };
