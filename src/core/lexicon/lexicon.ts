@@ -255,7 +255,7 @@ export class Lexicon {
       this.xGap[k] = gap;
       this.xAt[k] = at;
       this.xCode[k] = code;
-      const slips = this.freeConfusables(all[at + gap]);
+      const slips = this.freeConfusables(all.charCodeAt(at + gap));
       for (let j = 0; j < slips.length; j++) {
         const x = slips.charCodeAt(j);
         if (gap > 0) setBit(this.freeSlips, all.charCodeAt(at + gap - 1), x);
@@ -285,12 +285,14 @@ export class Lexicon {
   }
 
   private freeBySyllable: Map<string, string> | null = null;
-  private readonly freeConf = new Map<string, string>();
+  /** freeConfusables by character code (filled as the index is built: no one-character strings per word and gap). */
+  private readonly freeConf: (string | undefined)[] = new Array(0x10000);
 
   /** Frequent single characters confusable with `ch` (same reading, or the same shape group). */
-  private freeConfusables(ch: string): string {
-    let out = this.freeConf.get(ch);
+  private freeConfusables(code: number): string {
+    let out = this.freeConf[code];
     if (out !== undefined) return out;
+    const ch = String.fromCharCode(code);
     if (!this.freeBySyllable) {
       this.freeBySyllable = new Map();
       for (const [c, syl] of this.readings)
@@ -302,17 +304,20 @@ export class Lexicon {
     set.delete(ch);
     for (const c of this.contextOnly) set.delete(c);
     out = [...set].join("");
-    this.freeConf.set(ch, out);
+    this.freeConf[code] = out;
     return out;
   }
 
   /** Adds shape-similar groups (one group per line, characters separated by commas or spaces). */
   addShapeGroups(text: string): void {
+    // The confusables cache is cleared once per call, not once per group (65,536 entries × 500 groups took ~40 ms of
+    // every lexicon load); nothing reads it while the groups go in.
+    this.confusables.fill(undefined);
     for (const line of text.split("\n")) this.addShapeGroup(line.split(/[,，\s]+/).filter((t) => t.length === 1 && isHan(t.charCodeAt(0))));
   }
 
+  /** Adds one group; the caller clears the confusables cache (the constructor starts with it empty). */
   private addShapeGroup(chars: string[]): void {
-    this.confusables.fill(undefined);
     for (const a of chars)
       for (const b of chars) {
         if (a === b) continue;
