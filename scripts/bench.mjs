@@ -273,11 +273,11 @@ function pairedGrowth(fn, small, big, factor, pairs) {
 /** Loads the typo lexicon as `tigang check` does, so that every check below includes it; its cost and heap. */
 async function loadLexiconChild() {
   const lexicon = require(path.join(build, "core/lexicon/index.js"));
-  const { typoWrongForms } = require(path.join(build, "core/check/rules/typo.js"));
+  const { loadTypoLexicon } = require(path.join(build, "core/check/rules/typo.js"));
   gc();
   const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  await lexicon.loadLexicon(typoWrongForms);
+  await loadTypoLexicon();
   const ms = performance.now() - t0;
   gc();
   return { loadIndexMs: round(ms, 0), fetchMs: round(lexicon.lexiconLoadStats.fetchMs, 0), indexMs: round(lexicon.lexiconLoadStats.indexMs, 0), words: lexicon.lexiconLoadStats.words, heapMB: round((process.memoryUsage().heapUsed - heap0) / 2 ** 20, 1) };

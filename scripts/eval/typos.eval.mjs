@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 registerTs();
 const { checkDocument } = require("../../src/core/check/engine.ts");
 const { parseDocument } = require("../../src/core/parse/parseDocument.ts");
-const { typo, typoWrongForms } = require("../../src/core/check/rules/typo.ts");
+const { loadTypoLexicon, typo, typoWrongForms } = require("../../src/core/check/rules/typo.ts");
 const { junk } = require("../../src/core/check/rules/junk.ts");
 const lexicon = require("../../src/core/lexicon/index.ts");
 
@@ -105,7 +105,7 @@ export default async function run() {
   printRows("留出集，只用词表 / held-out, table only (≈ before the lexicon)", measure(sets));
   const t0 = performance.now();
   const heap0 = process.memoryUsage().heapUsed;
-  await lexicon.loadLexicon(typoWrongForms);
+  await loadTypoLexicon();
   const loadMs = performance.now() - t0;
   console.log(`\n词库 lexicon: ${lexicon.currentLexicon().size} 词，加载并建索引 ${loadMs.toFixed(0)} ms，堆增加约 ${((process.memoryUsage().heapUsed - heap0) / 2 ** 20).toFixed(0)} MB`);
   printRows("留出集，词表 + 词库 / held-out, table + lexicon", measure(sets));

@@ -7,8 +7,7 @@ import type { DocTypeId } from "../core/model";
 import type { FileReport } from "../core/report/fileReport";
 import { reportFromContent, unreadableReport } from "../core/report/checkReport";
 import { annotateFile } from "../core/annotate/annotateFile";
-import { typoWrongForms } from "../core/check/rules/typo";
-import { loadLexicon } from "../core/lexicon";
+import { loadTypoLexicon } from "../core/check/rules/typo";
 import { formatReportsText } from "../core/report/formatText";
 import { formatReportsHtml } from "../core/report/formatHtml";
 import { loadFile, readFileChecked } from "./load";
@@ -19,7 +18,7 @@ import { escapeControls, parseTypeOption, UsageError, VERSION, type Io } from ".
 export async function reportFiles(files: string[], type: DocTypeId | undefined, withFindings: boolean): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   // The lexicon (tens of milliseconds to index) is loaded for checking only; `outline` does without it.
-  if (withFindings) await loadLexicon(typoWrongForms);
+  if (withFindings) await loadTypoLexicon();
   for (const file of files) {
     try {
       reports.push(reportFromContent(file, await loadFile(file), type, withFindings));
@@ -46,7 +45,7 @@ async function annotateFiles(files: string[], type: DocTypeId | undefined, opts:
   const used = new Set<string>();
   const reports: FileReport[] = [];
   let written = 0;
-  await loadLexicon(typoWrongForms);
+  await loadTypoLexicon();
   for (const file of files) {
     let copy;
     try {

@@ -6,8 +6,7 @@ import { InputError } from "../core/io/decodeText";
 import { fileTooLargeMessage, MAX_FILE_BYTES, readInputContent } from "../core/io/readInput";
 import { reportFromContent, unreadableReport } from "../core/report/checkReport";
 import type { FileReport } from "../core/report/fileReport";
-import { typoWrongForms } from "../core/check/rules/typo";
-import { loadLexicon } from "../core/lexicon";
+import { loadTypoLexicon } from "../core/check/rules/typo";
 import { summarize } from "./model";
 import type { FromWorker, ToWorker } from "./protocol";
 
@@ -65,7 +64,7 @@ async function annotate(m: Extract<ToWorker, { kind: "annotate" }>): Promise<voi
 // The typo rule checks against the lexicon as tigang check does (its own chunk, loaded once per worker). The page
 // starts its workers when it opens, so the load starts here, before the first file arrives. Should the chunk fail to
 // load, the rule falls back to its table alone rather than failing the file.
-const lexiconReady = loadLexicon(typoWrongForms).catch(() => null);
+const lexiconReady = loadTypoLexicon().catch(() => null);
 
 const reportMessage = (id: number, report: FileReport): FromWorker => ({ kind: "report", id, summary: summarize(report), json: JSON.stringify(report) });
 

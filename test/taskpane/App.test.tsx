@@ -8,8 +8,7 @@ import SnippetsTab from "../../src/taskpane/tabs/SnippetsTab";
 import { MemorySnippetStore, emptyUserLibrary, importUserSnippets } from "../../src/core/snippets";
 import type { DocumentState } from "../../src/taskpane/useDocument";
 import { parseDocument } from "../../src/core/parse/parseDocument";
-import { loadLexicon } from "../../src/core/lexicon";
-import { typoWrongForms } from "../../src/core/check/rules/typo";
+import { loadTypoLexicon } from "../../src/core/check/rules/typo";
 
 const sample = () =>
   new MemoryHost({
@@ -320,7 +319,7 @@ describe("the 检查 tab", () => {
       selection: { start: { paragraph: 4, offset: 0 } },
     });
     // The pane loads the lexicon on the first 检查 (a cached promise); loaded here first, as jest takes seconds to index it.
-    await loadLexicon(typoWrongForms);
+    await loadTypoLexicon();
     const { unmount } = render(<App host={host} initialTab="check" />);
     await runCheck();
     // Not in the typo table: found with the lexicon.
@@ -348,7 +347,7 @@ describe("the 检查 tab", () => {
       paragraphs: [{ text: "张三同志个人对照检查材料" }, { text: "一、存在的问题" }, { text: "有时没有认真的学习文件。" }, { text: "二、原因分析" }, { text: "平时没有积极的推进整改。" }],
       selection: { start: { paragraph: 4, offset: 0 } },
     });
-    await loadLexicon(typoWrongForms);
+    await loadTypoLexicon();
     render(<App host={host} initialTab="check" />);
     await runCheck();
     const typos = await waitFor(() => {

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import typosData from "../../data/typos.json";
 import formulationsData from "../../data/formulations.json";
 import junkData from "../../data/junk.json";
+import { CLASS_REF } from "./data";
 
 const Text = z.string().check(z.minLength(1));
 
@@ -102,7 +103,7 @@ export function checkDataProblems(): string[] {
   }
   const typos = typosData as TyposFile;
   const classes = typos.classes ?? {};
-  const refs = (typos.entries ?? []).flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? []), ...(e.later ?? []), ...(e.notLater ?? [])]).flatMap((c) => c.match(/@[A-Za-z]+/g) ?? []);
+  const refs = (typos.entries ?? []).flatMap((e) => [...(e.before ?? []), ...(e.after ?? []), ...(e.notBefore ?? []), ...(e.notAfter ?? []), ...(e.later ?? []), ...(e.notLater ?? [])]).flatMap((c) => c.match(new RegExp(CLASS_REF.source, "g")) ?? []);
   const undefinedClasses = new Set(refs.filter((c) => !classes[c.slice(1)]));
   if (undefinedClasses.size) problems.push(`typos.json 数据有误：未定义的类 ${[...undefinedClasses].join("、")}`);
   for (const e of (junkData as JunkFile).entries ?? []) {

@@ -8,8 +8,7 @@ import { roleName, type DocSnapshot } from "../../core/model";
 import { checkDocument, quoteParts, wordToIgnore, type CheckSettings } from "../../core/check/engine";
 import { ALL_RULES } from "../../core/check/rules";
 import { sectionPresence } from "../../core/check/rules/missingSection";
-import { typoWrongForms } from "../../core/check/rules/typo";
-import { loadLexicon } from "../../core/lexicon";
+import { loadTypoLexicon } from "../../core/check/rules/typo";
 import type { Finding, Severity } from "../../core/check/types";
 import { sectionAt, type ParsedDocument } from "../../core/parse/parseDocument";
 import { planComments, type CommentsResult } from "../../core/annotate/commentPlan";
@@ -108,7 +107,7 @@ export default function CheckTab(props: TabProps & { onOutline?: () => void }) {
     setBusy(true);
     // The lexicon is its own chunk, fetched on the first 检查 and cached by the browser; without it the table still works.
     let lexiconFailed = false;
-    await loadLexicon(typoWrongForms).catch(() => (lexiconFailed = true));
+    await loadTypoLexicon().catch(() => (lexiconFailed = true));
     await state.actAtCursor(
       async (snapshot, doc) => {
         const empty = snapshot.paragraphs.every((p) => !p.text.trim());

@@ -2,14 +2,14 @@
 // rule see the same characters; ignored words suppress by place, not by any shared character.
 import { checkDocument, wordToIgnore } from "../../../src/core/check/engine";
 import { ALL_RULES, formulation, typo } from "../../../src/core/check/rules";
-import { typoWrongForms } from "../../../src/core/check/rules/typo";
+import { loadTypoLexicon } from "../../../src/core/check/rules/typo";
 import type { Rule } from "../../../src/core/check/types";
-import { loadLexicon, setLexicon, type Lexicon } from "../../../src/core/lexicon";
+import { setLexicon, type Lexicon } from "../../../src/core/lexicon";
 import { parse, run } from "./helpers";
 
 let lex: Lexicon;
 beforeAll(async () => {
-  lex = await loadLexicon(typoWrongForms);
+  lex = await loadTypoLexicon();
 }, 60000);
 afterEach(() => setLexicon(lex));
 

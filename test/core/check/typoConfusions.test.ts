@@ -2,9 +2,9 @@
 // and slips inside fixed phrases (src/data/lexicon/collocations.json): each rule with sentences where it must fire and
 // sentences, written by us, where the same characters are right and it must stay silent.
 import { checkDocument } from "../../../src/core/check/engine";
-import { typo, typoWrongForms } from "../../../src/core/check/rules/typo";
+import { loadTypoLexicon, typo } from "../../../src/core/check/rules/typo";
 import { parseDocument } from "../../../src/core/parse/parseDocument";
-import { loadLexicon, setLexicon, type Lexicon } from "../../../src/core/lexicon";
+import { setLexicon, type Lexicon } from "../../../src/core/lexicon";
 
 const findings = (text: string) => checkDocument(parseDocument([{ text }]), {}, [typo]);
 const fixedText = (text: string) => {
@@ -15,7 +15,7 @@ const fixedText = (text: string) => {
 
 let lex: Lexicon;
 beforeAll(async () => {
-  lex = await loadLexicon(typoWrongForms);
+  lex = await loadTypoLexicon();
 }, 60000);
 afterEach(() => setLexicon(lex));
 

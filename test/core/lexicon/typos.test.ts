@@ -3,9 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { checkDocument } from "../../../src/core/check/engine";
-import { typo, typoWrongForms } from "../../../src/core/check/rules/typo";
+import { loadTypoLexicon, typo, typoWrongForms } from "../../../src/core/check/rules/typo";
 import { parseDocument } from "../../../src/core/parse/parseDocument";
-import { currentLexicon, loadLexicon, setLexicon, type Lexicon } from "../../../src/core/lexicon";
+import { currentLexicon, setLexicon, type Lexicon } from "../../../src/core/lexicon";
 
 const findings = (texts: string[], ignoreWords: string[] = []) => checkDocument(parseDocument(texts.map((text) => ({ text }))), { ignoreWords }, [typo]);
 const fixed = (text: string) => {
@@ -17,7 +17,7 @@ const fixed = (text: string) => {
 
 let lex: Lexicon;
 beforeAll(async () => {
-  lex = await loadLexicon(typoWrongForms);
+  lex = await loadTypoLexicon();
 }, 60000);
 afterEach(() => setLexicon(lex));
 

@@ -1,6 +1,6 @@
 /** 文字：错别字和误用词语。两层：词表（src/data/typos.json，含保护词和上下文条件）；词库（src/core/lexicon，加载后启用）查出词表之外的同音、近音、形近错字。 */
 import { contextStrings, typoEntries, type TypoEntry } from "../data";
-import { collocationsOf, currentLexicon, findLexiconTypos, type Confusion, type Lexicon } from "../../lexicon";
+import { collocationsOf, currentLexicon, findLexiconTypos, loadLexicon, type Confusion, type Lexicon } from "../../lexicon";
 import type { Rule, Severity } from "../types";
 import { ignoredAt, insideLonger, paragraphText, PhraseMatcher } from "./common";
 
@@ -72,6 +72,14 @@ export function typoWrongForms(): string[] {
   return typoEntries()
     .filter((e) => !e.before && !e.after && !e.later)
     .map((e) => e.wrong);
+}
+
+/**
+ * Loads the lexicon the typo rule checks against, without the table's wrong forms as words. The one way to load it:
+ * the load happens once per process, so every caller must exclude the same forms.
+ */
+export function loadTypoLexicon(): Promise<Lexicon> {
+  return loadLexicon(typoWrongForms);
 }
 
 /** Whether the entry's context conditions hold for a match at `at`. */
