@@ -26,6 +26,20 @@ export interface LexiconExtra {
 
 export type Confusion = "homophone" | "near-pinyin" | "shape";
 
+/**
+ * The detector's thresholds (detect.ts): natural log of how many times likelier the clause reads with the fix. A hint
+ * (提示) from `hint` up, an error from `error` up, by the length of the word the fix makes; a two-character word is easy
+ * to make by accident (工奖 → 工匠, 终期 → 中期: real compounds our list lacks), a four-character idiom hardly.
+ * Shape-similar and near-pinyin fixes need more than homophones (detect.ts adds that). Set on our own development
+ * sentences and the corpus paragraphs that are not defects, never on the held-out sets (test/fixtures/heldout/typos).
+ * Here because the index leaves out what can never reach `hint` (Lexicon.index).
+ */
+export const GAIN_THRESHOLDS: Record<number, { hint: number; error: number }> = {
+  2: { hint: 11, error: 13.5 },
+  3: { hint: 10, error: 12 },
+  4: { hint: 8, error: 10 },
+};
+
 const HAN_LO = 0x4e00;
 const HAN_HI = 0x9fff;
 export const isHan = (c: number): boolean => c >= HAN_LO && c <= HAN_HI;
@@ -55,6 +69,8 @@ const step = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
 const finish = (h: number, len: number): number => (Math.imul(h ^ len, 0x5bd1e995) >>> 1) | 1;
 /** Stands for the left-out character in a wildcard key. */
 const GAP = 0x3f;
+/** A wildcard slot's second number: the filling character (16 bits), the word's code (8), its length (4) and the gap (3). */
+const xInfo = (filler: number, code: number, len: number, gap: number): number => filler | (code << 16) | (len << 24) | (gap << 28);
 
 /** Below this log-frequency code (5·ln f) a single character is not a word of its own in our sense: the scan looks at it. */
 const FREE_SINGLE_Q = 47; // f ≳ 12,000: 的 了 是 在 和 把 对 …
@@ -85,12 +101,12 @@ export class Lexicon {
   private readonly wAt: Int32Array;
   private readonly wMask: number;
   private count = 0;
-  // Wildcard table (target words with one character left out): hash, length, gap, where the word starts, its code.
-  private readonly xKey: Int32Array;
-  private readonly xLen: Uint8Array;
-  private readonly xGap: Uint8Array;
-  private readonly xAt: Int32Array;
-  private readonly xCode: Uint8Array;
+  /**
+   * Wildcard table (target words with one character left out), three numbers a slot, side by side so that a probe reads
+   * one cache line rather than one per field: the hash; the filling character, the word's code, length and gap
+   * (XINFO); where the word starts in `all`.
+   */
+  private readonly xSlots: Int32Array;
   private readonly xMask: number;
   /** The wildcard keys again as a bit set, a quarter of xKey's size: most windows have no target word, and this says so without reading xKey. */
   private readonly xBits = new Uint32Array(1 << (X_BITS - 5));
@@ -185,11 +201,7 @@ export class Lexicon {
       } else if (code >= TARGET_Q[len]) targets += len;
     }
     const xCap = 1 << Math.ceil(Math.log2(targets * 2 + 2));
-    this.xKey = new Int32Array(xCap);
-    this.xLen = new Uint8Array(xCap);
-    this.xGap = new Uint8Array(xCap);
-    this.xAt = new Int32Array(xCap);
-    this.xCode = new Uint8Array(xCap);
+    this.xSlots = new Int32Array(xCap * 3);
     this.xMask = xCap - 1;
     for (let k = 0; k <= this.wMask; k++) {
       const len = this.wLen[k];
@@ -249,23 +261,31 @@ export class Lexicon {
       h = finish(h, len);
       this.xBits[(h & X_MASK) >>> 5] |= 1 << (h & 31);
       let k = h & this.xMask;
-      while (this.xKey[k]) k = (k + 1) & this.xMask;
-      this.xKey[k] = h;
-      this.xLen[k] = len;
-      this.xGap[k] = gap;
-      this.xAt[k] = at;
-      this.xCode[k] = code;
+      while (this.xSlots[3 * k]) k = (k + 1) & this.xMask;
+      this.xSlots[3 * k] = h;
+      this.xSlots[3 * k + 1] = xInfo(all.charCodeAt(at + gap), code, len, gap);
+      this.xSlots[3 * k + 2] = at;
+      // The word with a frequent single character typed for this one (在接再厉 for 再接再厉's 再): only for two- and
+      // three-character words (the detector looks at no longer window around such a character), and only where the
+      // fix could ever pass: the detector's first bound is the word's log probability less what the typed window's
+      // characters cost one by one, and it needs GAIN_THRESHOLDS' hint at least. Most such variants of common words
+      // (对 for 队) cannot reach it; indexed, they let every 对 of a text through to the costly look.
+      if (len >= 4) continue;
+      let others = 0;
+      for (let i = 0; i < len; i++) if (i !== gap) others += this.single[all.charCodeAt(at + i)];
+      const room = code / 5 - this.lnTotal - GAIN_THRESHOLDS[len].hint;
       const slips = this.freeConfusables(all.charCodeAt(at + gap));
       for (let j = 0; j < slips.length; j++) {
         const x = slips.charCodeAt(j);
+        // others + single[x] is the window's cost summed in another order than the detector's: a hair of slack. The
+        // rest of the list is more frequent still (freeConfusables sorts it), so none of it can pass either.
+        if (room - others - this.single[x] < -1e-6) break;
         if (gap > 0) setBit(this.freeSlips, all.charCodeAt(at + gap - 1), x);
         if (gap + 1 < len) setBit(this.freeSlips, x, all.charCodeAt(at + gap + 1));
-        if (len < 4) {
-          let v = FNV;
-          for (let i = 0; i < len; i++) v = step(v, i === gap ? x : all.charCodeAt(at + i));
-          const b = finish(v, len) & ((1 << VARIANT_BITS) - 1);
-          this.freeVariants[b >>> 5] |= 1 << (b & 31);
-        }
+        let v = FNV;
+        for (let i = 0; i < len; i++) v = step(v, i === gap ? x : all.charCodeAt(at + i));
+        const b = finish(v, len) & ((1 << VARIANT_BITS) - 1);
+        this.freeVariants[b >>> 5] |= 1 << (b & 31);
       }
     }
     if (len === 4) {
@@ -288,22 +308,36 @@ export class Lexicon {
   /** freeConfusables by character code (filled as the index is built: no one-character strings per word and gap). */
   private readonly freeConf: (string | undefined)[] = new Array(0x10000);
 
-  /** Frequent single characters confusable with `ch` (same reading, or the same shape group). */
+  /** Frequent single characters confusable with `ch` (same reading, or the same shape group), the rarest first. */
   private freeConfusables(code: number): string {
     let out = this.freeConf[code];
     if (out !== undefined) return out;
     const ch = String.fromCharCode(code);
+    // Rarest first (lowest one-character log probability): index() stops at the first one whose window cannot pass.
+    const rarestFirst = (chars: Iterable<string>) => [...chars].sort((a, b) => this.single[a.charCodeAt(0)] - this.single[b.charCodeAt(0)]).join("");
     if (!this.freeBySyllable) {
-      this.freeBySyllable = new Map();
+      const by = new Map<string, string>();
       for (const [c, syl] of this.readings)
-        if (this.charFlags[c.charCodeAt(0)] & 2) for (const y of syl) this.freeBySyllable.set(y, (this.freeBySyllable.get(y) ?? "") + c);
+        if (this.charFlags[c.charCodeAt(0)] & 2 && !this.contextOnly.includes(c)) for (const y of syl) by.set(y, (by.get(y) ?? "") + c);
+      for (const [y, chars] of by) by.set(y, rarestFirst(chars));
+      this.freeBySyllable = by;
     }
-    const set = new Set<string>();
-    for (const y of this.readings.get(ch) ?? []) for (const c of this.freeBySyllable.get(y) ?? "") set.add(c);
-    for (const c of this.shapeOf.get(ch) ?? []) if (this.charFlags[c.charCodeAt(0)] & 2) set.add(c);
-    set.delete(ch);
-    for (const c of this.contextOnly) set.delete(c);
-    out = [...set].join("");
+    const readings = this.readings.get(ch) ?? [];
+    const shapes = this.shapeOf.get(ch);
+    if (readings.length <= 1 && !shapes) {
+      // Most characters: one reading, no shape group. The syllable's list, already sorted, less the character itself
+      // (computing a set and sorting it for each of some 7,000 characters took ~40 ms of every load).
+      const same = readings.length ? (this.freeBySyllable.get(readings[0]) ?? "") : "";
+      const k = same.indexOf(ch);
+      out = k < 0 ? same : same.slice(0, k) + same.slice(k + 1);
+    } else {
+      const set = new Set<string>();
+      for (const y of readings) for (const c of this.freeBySyllable.get(y) ?? "") set.add(c);
+      for (const c of shapes ?? []) if (this.charFlags[c.charCodeAt(0)] & 2) set.add(c);
+      set.delete(ch);
+      for (const c of this.contextOnly) set.delete(c);
+      out = rarestFirst(set);
+    }
     this.freeConf[code] = out;
     return out;
   }
@@ -397,23 +431,37 @@ export class Lexicon {
   }
 
   /**
-   * The target words that text[from, from+len) becomes with another character at `p`, of code `minCode` or more: their
-   * filling characters and codes written to `chars` and `codes` (at most their length); returns how many.
+   * The wildcard key of text[from, from+len) with the character at `p` left out, or 0 when no target word has that
+   * key (a bit set a quarter of the table's size says so for most windows): the cheap test, made before any other.
    */
-  fillers(text: string, from: number, len: number, p: number, minCode: number, chars: Uint16Array, codes: Uint8Array): number {
+  fillKey(text: string, from: number, len: number, p: number): number {
     const gap = p - from;
     let h = FNV;
     for (let i = 0; i < len; i++) h = step(h, i === gap ? GAP + gap : text.charCodeAt(from + i));
     h = finish(h, len);
-    if ((this.xBits[(h & X_MASK) >>> 5] & (1 << (h & 31))) === 0) return 0;
+    return (this.xBits[(h & X_MASK) >>> 5] & (1 << (h & 31))) === 0 ? 0 : h;
+  }
+
+  /**
+   * The target words that text[from, from+len) becomes with another character at `p`, of code `minCode` or more, given
+   * the window's fillKey `h`: their filling characters and codes written to `chars` and `codes` (at most their
+   * length); returns how many.
+   */
+  fillers(h: number, text: string, from: number, len: number, p: number, minCode: number, chars: Uint16Array, codes: Uint8Array): number {
+    const gap = p - from;
     let n = 0;
-    for (let k = h & this.xMask, key = this.xKey[k]; key !== 0 && n < chars.length; k = (k + 1) & this.xMask, key = this.xKey[k]) {
-      if (key !== h || this.xCode[k] < minCode || this.xLen[k] !== len || this.xGap[k] !== gap) continue;
-      const at = this.xAt[k];
-      const filler = this.all.charCodeAt(at + gap);
+    const slots = this.xSlots;
+    const shape = (len << 24) | (gap << 28);
+    for (let k = h & this.xMask, key = slots[3 * k]; key !== 0 && n < chars.length; k = (k + 1) & this.xMask, key = slots[3 * k]) {
+      if (key !== h) continue;
+      const info = slots[3 * k + 1];
+      const code = (info >>> 16) & 0xff;
+      if ((info & 0x7f000000) !== shape || code < minCode) continue;
+      const at = slots[3 * k + 2];
+      const filler = info & 0xffff;
       if (!this.same(at, text, from, len, p, filler)) continue;
       chars[n] = filler;
-      codes[n++] = this.xCode[k];
+      codes[n++] = code;
     }
     return n;
   }
