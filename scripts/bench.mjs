@@ -723,6 +723,7 @@ function printReport(r, budgets) {
   if (r.harness) say(`演示页可交互时间 / harness time to interactive: 中位数 median ${r.harness.medianMs} ms (${r.harness.timesMs.join(", ")} ms; 含 playwright 往返 wall-clock median ${r.harness.wallMedianMs} ms)`);
   else say(`演示页可交互时间 / harness time to interactive: 未测 / not measured (${r.harnessError})`);
   if (r.review) say(`审核台 / reviewing page: ${r.review.files} 个 .docx，页面 page ${r.review.pageMs.join(", ")} ms（中位数 median ${r.review.pageMedianMs}）vs tigang check ${r.review.cliMs.join(", ")} ms（中位数 median ${r.review.cliMedianMs}）= ×${fmt(r.review.ratio, 2)}; 主线程最长任务 longest main-thread task ${r.review.longestTaskMs.join(", ")} ms（其中浏览器交付文件的任务 of which the browser's file-input task ${r.review.inputTaskMs.join(", ")} ms; 1 分钟平均负载 load average ${r.review.loadAverage[0]}）`);
+  if (r.review?.cold) say(`  页面刚打开就选文件（检查程序尚未就绪，仅供参考，不计预算）/ files chosen the instant the page opens (checkers not ready; for information, not budgeted): 页面 page ${r.review.cold.pageMs} ms, 最长任务 longest task ${r.review.cold.longestTaskMs} ms（浏览器交付文件 file input ${r.review.cold.inputTaskMs} ms）`);
   else say(`审核台 / reviewing page: 未测 / not measured (${r.reviewError})`);
   if (r.cli) {
     const c = r.cli;

@@ -10,7 +10,7 @@ import packageJson from "../../package.json";
 
 const version = packageJson.version;
 import { groupBySection, headingLines, matchesFilter, reportsToCsv, rowWindow, secondsLeft, SEVERITY_NAME, sortRows, summarize, type Row, type SortKey, type StatusFilter } from "./model";
-import type { FromWorker, ToWorker } from "./protocol";
+import type { FromWorker, ToWorker, WorkerReady } from "./protocol";
 
 interface Entry extends Row {
   file: File;
@@ -60,6 +60,14 @@ interface Slot {
   busy: number;
 }
 const slots: Slot[] = [];
+let readyWorkers = 0;
+
+/** Every worker has its core and lexicon loaded: the page says so beside the file buttons (and in data-checkers). */
+function workerReady(): void {
+  if (++readyWorkers < slots.length) return;
+  document.documentElement.dataset.checkers = "ready";
+  setText($("checkers"), "检查程序已就绪");
+}
 const waiting = new Map<number, (m: FromWorker) => void>();
 
 /** Starts the workers; called when the page opens, so that their start-up (the core and the lexicon, over a second
@@ -68,7 +76,8 @@ function startWorkers(): void {
   for (let i = slots.length; i < WORKERS; i++) {
     const worker = new Worker(new URL("./worker.ts", import.meta.url), { name: `审核台-${i + 1}` });
     const s: Slot = { worker, busy: 0 };
-    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    worker.onmessage = (e: MessageEvent<FromWorker | WorkerReady>) => {
+      if (e.data.kind === "ready") return workerReady();
       s.busy--;
       const done = waiting.get(e.data.id);
       waiting.delete(e.data.id);

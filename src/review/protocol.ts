@@ -8,6 +8,9 @@ export type ToWorker =
   | { kind: "check"; id: number; name: string; file: Blob; type?: DocTypeId }
   | { kind: "annotate"; id: number; files: { name: string; file: Blob; type?: DocTypeId }[]; author: string; zip: boolean };
 
+/** A worker has loaded the core and the typo lexicon (or failed to, and will check with the table alone). */
+export type WorkerReady = { kind: "ready" };
+
 export type FromWorker =
   // The report goes as a JSON string with the row's summary beside it. A string crosses to the page as one copy; an
   // object graph of outline and findings is rebuilt there node by node, on the page's main thread: little for a typical

@@ -8,9 +8,9 @@ import { reportFromContent, unreadableReport } from "../core/report/checkReport"
 import type { FileReport } from "../core/report/fileReport";
 import { loadTypoLexicon } from "../core/check/rules/typo";
 import { summarize } from "./model";
-import type { FromWorker, ToWorker } from "./protocol";
+import type { FromWorker, ToWorker, WorkerReady } from "./protocol";
 
-const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+const post = (m: FromWorker | WorkerReady, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 /** A file's bytes; one over the size limit is refused before it is read. */
 async function bytesOf(file: Blob): Promise<Uint8Array> {
@@ -65,6 +65,8 @@ async function annotate(m: Extract<ToWorker, { kind: "annotate" }>): Promise<voi
 // starts its workers when it opens, so the load starts here, before the first file arrives. Should the chunk fail to
 // load, the rule falls back to its table alone rather than failing the file.
 const lexiconReady = loadTypoLexicon().catch(() => null);
+// The page says when every worker is ready (检查程序已就绪), and the bench chooses its files then, as a user would.
+void lexiconReady.then(() => post({ kind: "ready" }));
 
 const reportMessage = (id: number, report: FileReport): FromWorker => ({ kind: "report", id, summary: summarize(report), json: JSON.stringify(report) });
 

@@ -91,6 +91,9 @@ export const tests = {
       // 20 rows in the table (it draws those in view: aria-rowcount counts them all, the header row included).
       assert.equal(await page.locator("#review-table").getAttribute("aria-rowcount"), "21");
       assert.match(await page.locator("#summary").textContent(), /已跳过 1 个非文档文件/);
+      // Files chosen the instant the page opened are checked all the same; by now every worker has said it is ready.
+      await page.waitForFunction(() => document.documentElement.dataset.checkers === "ready", null, { timeout: 30_000 });
+      assert.equal(await page.locator("#checkers").textContent(), "检查程序已就绪");
       await page.setViewportSize({ width: 1280, height: 860 });
       await screenshot("review-1280");
 
