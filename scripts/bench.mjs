@@ -280,7 +280,11 @@ async function loadLexiconChild() {
   await loadTypoLexicon();
   const ms = performance.now() - t0;
   gc();
-  return { loadIndexMs: round(ms, 0), fetchMs: round(lexicon.lexiconLoadStats.fetchMs, 0), indexMs: round(lexicon.lexiconLoadStats.indexMs, 0), words: lexicon.lexiconLoadStats.words, heapMB: round((process.memoryUsage().heapUsed - heap0) / 2 ** 20, 1) };
+  // What tigang check does instead: the tables the build stored (build/data/lexicon/index.bin), read in place.
+  const cli = require(path.join(build, "cli/lexiconSnapshot.js"));
+  await cli.loadCliLexicon();
+  const snapshot = { from: cli.cliLexiconStats.from, ms: round(cli.cliLexiconStats.ms, 0) };
+  return { snapshot, loadIndexMs: round(ms, 0), fetchMs: round(lexicon.lexiconLoadStats.fetchMs, 0), indexMs: round(lexicon.lexiconLoadStats.indexMs, 0), words: lexicon.lexiconLoadStats.words, heapMB: round((process.memoryUsage().heapUsed - heap0) / 2 ** 20, 1) };
 }
 
 function timingChild() {
@@ -732,7 +736,7 @@ function printReport(r, budgets) {
     for (const [n, b] of Object.entries(c.big)) say(`  ${Number(n).toLocaleString("en-US")} 段 .docx（${fmt(b.bytes / 1e6, 1)} MB）: tigang check ${fmt(b.tigangMs, 0)} ms, 峰值 RSS peak ${fmt(b.peakRssMB, 1)} MB; mammoth ${fmt(b.mammothMs, 0)} ms, ${fmt(b.mammothPeakRssMB, 1)} MB`);
     say(`  tigang --help ${fmt(c.help.tigangMs, 0)} ms, node -e 0 ${fmt(c.help.nodeMs, 0)} ms → ×${fmt(c.help.ratio, 2)}`);
   }
-  if (r.lexicon) say(`词库 / typo lexicon (Node, as tigang check loads it; every check above includes it): ${r.lexicon.words?.toLocaleString("en-US")} 词 words, 加载并建索引 load + index ${r.lexicon.loadIndexMs} ms (读取 read ${r.lexicon.fetchMs}, 索引 index ${r.lexicon.indexMs}), 堆 heap ${fmt(r.lexicon.heapMB, 1)} MB; 分块 chunk ${fmt((r.bundle.separate?.lexicon ?? 0) / 1000, 1)} KB gzip`);
+  if (r.lexicon) say(`词库 / typo lexicon (Node; every check above includes it): ${r.lexicon.words?.toLocaleString("en-US")} 词 words, 从数据文件加载并建索引 load + index from the data files ${r.lexicon.loadIndexMs} ms (读取 read ${r.lexicon.fetchMs}, 索引 index ${r.lexicon.indexMs}), 堆 heap ${fmt(r.lexicon.heapMB, 1)} MB; tigang check 读取构建保存的快照 reads the build's snapshot instead: ${r.lexicon.snapshot?.ms} ms (${r.lexicon.snapshot?.from}); 分块 chunk ${fmt((r.bundle.separate?.lexicon ?? 0) / 1000, 1)} KB gzip`);
   if (r.lexiconPane) say(`词库在任务窗格 / lexicon in the pane (headless Chromium, fresh context): 读取+建索引 fetch + index 中位数 median ${r.lexiconPane.medianMs} ms (fetch ${r.lexiconPane.fetchMs.join(", ")}; index ${r.lexiconPane.indexMs.join(", ")} ms)`);
   else if (r.lexiconPaneError) say(`词库在任务窗格 / lexicon in the pane: 未测 / not measured (${r.lexiconPaneError})`);
   say(`检查 ${r.heap.paragraphs.toLocaleString("en-US")} 段的峰值堆内存 / peak heap checking ${r.heap.paragraphs.toLocaleString("en-US")} paragraphs: ${fmt(r.heap.peakMB, 1)} MB above a ${fmt(r.heap.baselineMB, 1)} MB baseline (after the run, with the findings kept: ${fmt(r.heap.retainedMB, 1)} MB; ${r.heap.collectionsDuringRun ?? "?"} GCs)`);

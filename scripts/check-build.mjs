@@ -82,6 +82,18 @@ for (const [name, size] of Object.entries(separate)) {
     console.error(`✕ 分块 ${name} 没有预算（bench/budgets.json chunkGzipBytes）`);
   } else budget(`分块 ${name}`, size, limit);
 }
+// The command line (build/, from npm install or npm run build:cli) loads its typo lexicon from the snapshot the build
+// stored beside the data files, not by building it at every start (src/cli/lexiconSnapshot.ts).
+{
+  const cli = path.join(root, "build", "cli", "lexiconSnapshot.js");
+  const r = fs.existsSync(cli) ? require(cli) : null;
+  const from = r ? (await r.loadCliLexicon(), r.cliLexiconStats.from) : "missing";
+  checks++;
+  if (from !== "snapshot") {
+    failed++;
+    console.error(`✕ 命令行的词库没有从构建保存的快照加载（${from}）：请运行 npm run build:cli / the CLI lexicon did not load from the stored snapshot`);
+  } else console.log(`✓ 命令行词库从构建保存的快照加载（${Math.round(r.cliLexiconStats.ms)} ms）/ the CLI lexicon loads from the stored snapshot`);
+}
 fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
 fs.writeFileSync(path.join(root, "test-results", "bundle.json"), JSON.stringify({ initialRaw: raw, initialGzip: gz, lazyChunks, lazyGzip: lazyGz, separate }, null, 2));
 console.log(`\nbuild checks: ${2 + checks - failed} passed, ${failed} failed`);

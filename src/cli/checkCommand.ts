@@ -7,9 +7,9 @@ import type { DocTypeId } from "../core/model";
 import type { FileReport } from "../core/report/fileReport";
 import { reportFromContent, unreadableReport } from "../core/report/checkReport";
 import { annotateFile } from "../core/annotate/annotateFile";
-import { loadTypoLexicon } from "../core/check/rules/typo";
 import { formatReportsText } from "../core/report/formatText";
 import { formatReportsHtml } from "../core/report/formatHtml";
+import { loadCliLexicon } from "./lexiconSnapshot";
 import { loadFile, readFileChecked } from "./load";
 import { nodeInflate } from "./nodeInflate";
 import { escapeControls, parseTypeOption, UsageError, VERSION, type Io } from "./main";
@@ -17,8 +17,8 @@ import { escapeControls, parseTypeOption, UsageError, VERSION, type Io } from ".
 /** Read, parse and (optionally) check each file; unreadable files get an error report and processing goes on. */
 export async function reportFiles(files: string[], type: DocTypeId | undefined, withFindings: boolean): Promise<FileReport[]> {
   const reports: FileReport[] = [];
-  // The lexicon (tens of milliseconds to index) is loaded for checking only; `outline` does without it.
-  if (withFindings) await loadTypoLexicon();
+  // The lexicon is loaded for checking only (from the build's snapshot: src/cli/lexiconSnapshot.ts); `outline` does without it.
+  if (withFindings) await loadCliLexicon();
   for (const file of files) {
     try {
       reports.push(reportFromContent(file, await loadFile(file), type, withFindings));
@@ -45,7 +45,7 @@ async function annotateFiles(files: string[], type: DocTypeId | undefined, opts:
   const used = new Set<string>();
   const reports: FileReport[] = [];
   let written = 0;
-  await loadTypoLexicon();
+  await loadCliLexicon();
   for (const file of files) {
     let copy;
     try {

@@ -27,6 +27,48 @@ export interface LexiconExtra {
 export type Confusion = "homophone" | "near-pinyin" | "shape";
 
 /**
+ * A built lexicon's tables, to be stored and loaded again without building them (about 200 ms of every start): the
+ * command line keeps one in build/ (src/cli/lexiconSnapshot.ts), made by the same build from the same data files.
+ */
+export interface LexiconSnapshot {
+  meta: {
+    version: typeof SNAPSHOT_VERSION;
+    source: string;
+    lnTotal: number;
+    count: number;
+    fuzzy: LexiconExtra["fuzzy"];
+    contextOnly: string;
+    /** The readings, as LexiconData.pinyin writes them. */
+    pinyin: string;
+    /** Shape-similar characters, by character. */
+    shapes: Record<string, string>;
+  };
+  arrays: SnapshotArrays;
+}
+
+export interface SnapshotArrays {
+  all: Uint16Array;
+  wKey: Int32Array;
+  wLen: Uint8Array;
+  wCode: Uint8Array;
+  wAt: Int32Array;
+  xSlots: Int32Array;
+  xBits: Uint32Array;
+  pairs: Uint32Array;
+  freeSlips: Uint32Array;
+  freeVariants: Uint32Array;
+  idiomSounds: Uint32Array;
+  idiomHead: Uint32Array;
+  idiomTail: Uint32Array;
+  sound: Uint16Array;
+  single: Float32Array;
+  charFlags: Uint8Array;
+}
+
+/** Changes whenever the tables' layout or meaning changes: a snapshot of another version is not loaded. */
+export const SNAPSHOT_VERSION = 1;
+
+/**
  * The detector's thresholds (detect.ts): natural log of how many times likelier the clause reads with the fix. A hint
  * (提示) from `hint` up, an error from `error` up, by the length of the word the fix makes; a two-character word is easy
  * to make by accident (工奖 → 工匠, 终期 → 中期: real compounds our list lacks), a four-character idiom hardly.
@@ -109,33 +151,51 @@ export class Lexicon {
   private readonly xSlots: Int32Array;
   private readonly xMask: number;
   /** The wildcard keys again as a bit set, a quarter of xKey's size: most windows have no target word, and this says so without reading xKey. */
-  private readonly xBits = new Uint32Array(1 << (X_BITS - 5));
+  private readonly xBits: Uint32Array = new Uint32Array(1 << (X_BITS - 5));
   /** Bitset of character pairs adjacent inside some word of frequency ≥ 5 (hashed; a few false hits). */
-  private readonly pairs = new Uint32Array(1 << (PAIR_BITS - 5));
+  private readonly pairs: Uint32Array = new Uint32Array(1 << (PAIR_BITS - 5));
   /** Pairs (x, y) where a frequent single character x stands for a confusable character of a target word before y (再接 → 在接), and the same after. */
-  private readonly freeSlips = new Uint32Array(1 << (PAIR_BITS - 5));
+  private readonly freeSlips: Uint32Array = new Uint32Array(1 << (PAIR_BITS - 5));
   /** Two- and three-character target words with one character replaced by a confusable frequent single character (再次 → 在次), hashed. */
-  private readonly freeVariants = new Uint32Array(1 << (VARIANT_BITS - 5));
+  private readonly freeVariants: Uint32Array = new Uint32Array(1 << (VARIANT_BITS - 5));
   /** Four-character target words (idioms) by the sounds of their characters (fuzzy pinyin), hashed. */
-  private readonly idiomSounds = new Uint32Array(1 << (PAIR_BITS - 5));
+  private readonly idiomSounds: Uint32Array = new Uint32Array(1 << (PAIR_BITS - 5));
   /**
    * The sounds of the first two and of the last two characters of those words, exactly (sound numbers below 512 as
    * written; 32 KB each, so they stay in the cache): asked first, since most four characters of a text fail there.
    */
-  private readonly idiomHead = new Uint32Array(SOUND_PAIRS >>> 5);
-  private readonly idiomTail = new Uint32Array(SOUND_PAIRS >>> 5);
+  private readonly idiomHead: Uint32Array = new Uint32Array(SOUND_PAIRS >>> 5);
+  private readonly idiomTail: Uint32Array = new Uint32Array(SOUND_PAIRS >>> 5);
   /** Per character code: a number for the fuzzy form of its first reading (0: none). */
-  private readonly sound = new Uint16Array(0x10000);
+  private readonly sound: Uint16Array = new Uint16Array(0x10000);
   /** Per character code: natural log probability as a one-character piece, its cost included. */
-  private readonly single = new Float32Array(0x10000);
+  private readonly single: Float32Array = new Float32Array(0x10000);
   /** Per character code: 1 = in the list, 2 = a frequent word on its own, 4 = left to the context rules. */
-  private readonly charFlags = new Uint8Array(0x10000);
+  private readonly charFlags: Uint8Array = new Uint8Array(0x10000);
   private readonly readings = new Map<string, string[]>();
   private readonly shapeOf = new Map<string, Set<string>>();
   private readonly fuzzy: LexiconExtra["fuzzy"];
   private readonly contextOnly: string;
 
-  constructor(data: LexiconData, extra: LexiconExtra, exclude: readonly string[] = []) {
+  constructor(from: { data: LexiconData; extra: LexiconExtra; exclude?: readonly string[] } | { snapshot: LexiconSnapshot }) {
+    if ("snapshot" in from) {
+      const { meta, arrays: a } = from.snapshot;
+      this.source = meta.source;
+      this.lnTotal = meta.lnTotal;
+      this.count = meta.count;
+      this.fuzzy = meta.fuzzy;
+      this.contextOnly = meta.contextOnly;
+      this.all = new TextDecoder("utf-16le").decode(a.all);
+      [this.wKey, this.wLen, this.wCode, this.wAt, this.xSlots] = [a.wKey, a.wLen, a.wCode, a.wAt, a.xSlots];
+      [this.xBits, this.pairs, this.freeSlips, this.freeVariants, this.idiomSounds, this.idiomHead, this.idiomTail] = [a.xBits, a.pairs, a.freeSlips, a.freeVariants, a.idiomSounds, a.idiomHead, a.idiomTail];
+      [this.sound, this.single, this.charFlags] = [a.sound, a.single, a.charFlags];
+      this.wMask = a.wKey.length - 1;
+      this.xMask = a.xSlots.length / 3 - 1;
+      this.addReadings(meta.pinyin);
+      for (const [ch, set] of Object.entries(meta.shapes)) this.shapeOf.set(ch, new Set(set));
+      return;
+    }
+    const { data, extra, exclude = [] } = from;
     this.source = data.source;
     this.lnTotal = Math.log(data.totalFrequency);
     this.fuzzy = extra.fuzzy;
@@ -173,10 +233,7 @@ export class Lexicon {
         this.count--;
       }
     }
-    for (const entry of data.pinyin.split(" ")) {
-      const ch = String.fromCodePoint(entry.codePointAt(0)!);
-      this.readings.set(ch, entry.slice(ch.length).split(","));
-    }
+    this.addReadings(data.pinyin);
     for (const group of extra.shape) this.addShapeGroup([...group]);
     const ids = new Map<string, number>();
     for (const [ch, syl] of this.readings) {
@@ -208,6 +265,44 @@ export class Lexicon {
       const code = this.wCode[k];
       if (len > 1 && code !== REMOVED) this.index(this.wAt[k], len, code);
     }
+  }
+
+  private addReadings(pinyin: string): void {
+    for (const entry of pinyin.split(" ")) {
+      const ch = String.fromCodePoint(entry.codePointAt(0)!);
+      this.readings.set(ch, entry.slice(ch.length).split(","));
+    }
+  }
+
+  /** The built tables (shape groups added after the constructor included), for Lexicon({ snapshot }). */
+  snapshot(): LexiconSnapshot {
+    const all = new Uint16Array(this.all.length);
+    for (let i = 0; i < this.all.length; i++) all[i] = this.all.charCodeAt(i);
+    const pinyin = [...this.readings].map(([ch, syl]) => ch + syl.join(",")).join(" ");
+    const shapes: Record<string, string> = {};
+    for (const [ch, set] of this.shapeOf) shapes[ch] = [...set].join("");
+    const { source, lnTotal, count, fuzzy, contextOnly } = this;
+    return {
+      meta: { version: SNAPSHOT_VERSION, source, lnTotal, count, fuzzy, contextOnly, pinyin, shapes },
+      arrays: {
+        all,
+        wKey: this.wKey,
+        wLen: this.wLen,
+        wCode: this.wCode,
+        wAt: this.wAt,
+        xSlots: this.xSlots,
+        xBits: this.xBits,
+        pairs: this.pairs,
+        freeSlips: this.freeSlips,
+        freeVariants: this.freeVariants,
+        idiomSounds: this.idiomSounds,
+        idiomHead: this.idiomHead,
+        idiomTail: this.idiomTail,
+        sound: this.sound,
+        single: this.single,
+        charFlags: this.charFlags,
+      },
+    };
   }
 
   /** Inserts all[at, at+len) with its code (a word listed twice keeps its higher code). */

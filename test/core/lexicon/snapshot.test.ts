@@ -1,0 +1,62 @@
+// The lexicon's tables stored as bytes and read back (the command line's build keeps them, src/cli/lexiconSnapshot.ts):
+// the same tables, the same findings, and nothing read from bytes that are not a current snapshot.
+import fs from "node:fs";
+import path from "node:path";
+import { loadTypoLexicon } from "../../../src/core/check/rules/typo";
+import { findLexiconTypos, type Lexicon } from "../../../src/core/lexicon";
+import { decodeSnapshot, encodeSnapshot } from "../../../src/core/lexicon/snapshot";
+
+let lex: Lexicon;
+let bytes: Uint8Array;
+beforeAll(async () => {
+  lex = await loadTypoLexicon();
+  bytes = encodeSnapshot(lex, "fp-1");
+}, 60000);
+
+const lines = ["realistic", "clean", "clean-text"].flatMap((d) => {
+  const dir = path.join(__dirname, "../../fixtures", d);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), "utf8").split(/\r?\n/));
+});
+// Sentences with typos the lexicon finds (homophone, shape, a frequent single character typed for another).
+const typos = ["我们要在接再厉，争取更大成绩。", "坚持问题导向，对症下药，标本兼制。", "认真贯彻落实会议精神，迫不急待地推进工作。", "要迎难而上，知难而近。"];
+
+test("read back, the tables and the findings are the same", () => {
+  const back = decodeSnapshot(bytes, "fp-1");
+  expect(back).not.toBeNull();
+  const a = lex.snapshot();
+  const b = back!.snapshot();
+  expect(b.meta).toEqual(a.meta);
+  for (const name of Object.keys(a.arrays) as (keyof typeof a.arrays)[]) {
+    expect([name, b.arrays[name].constructor.name, b.arrays[name].length]).toEqual([name, a.arrays[name].constructor.name, a.arrays[name].length]);
+    expect([name, Buffer.from(b.arrays[name].buffer, b.arrays[name].byteOffset, b.arrays[name].byteLength).equals(Buffer.from(a.arrays[name].buffer, a.arrays[name].byteOffset, a.arrays[name].byteLength))]).toEqual([name, true]);
+  }
+  expect(back!.size).toBe(lex.size);
+  const found = (l: Lexicon) => [...lines, ...typos].map((t) => findLexiconTypos(l, t));
+  const before = found(lex);
+  expect(before.flat().length).toBeGreaterThanOrEqual(typos.length);
+  expect(found(back!)).toEqual(before);
+  // Lazily built parts work too: confusion sets, and a word's code.
+  expect(back!.confusion("在", "再")).toBe(lex.confusion("在", "再"));
+  expect(back!.code("贯彻")).toBe(lex.code("贯彻"));
+});
+
+test("bytes that do not start on a multiple of 8 are read all the same", () => {
+  const shifted = new Uint8Array(bytes.length + 3);
+  shifted.set(bytes, 3);
+  const back = decodeSnapshot(shifted.subarray(3), "fp-1");
+  expect(back?.size).toBe(lex.size);
+});
+
+test("another fingerprint, a truncated file or other bytes give null, never a wrong lexicon", () => {
+  expect(decodeSnapshot(bytes, "fp-2")).toBeNull();
+  expect(decodeSnapshot(bytes.subarray(0, 1000), "fp-1")).toBeNull();
+  expect(decodeSnapshot(bytes.subarray(0, bytes.length - 100), "fp-1")).toBeNull();
+  expect(decodeSnapshot(new Uint8Array(0), "fp-1")).toBeNull();
+  expect(decodeSnapshot(new TextEncoder().encode("not a snapshot at all"), "fp-1")).toBeNull();
+  const other = bytes.slice();
+  other.set(new TextEncoder().encode('{"tag":"other'), 4);
+  expect(decodeSnapshot(other, "fp-1")).toBeNull();
+});
