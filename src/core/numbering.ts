@@ -173,10 +173,36 @@ const RE_ENUM = new RegExp(
   "g",
 );
 
+/** Characters of CN (the Chinese numerals RE_ENUM reads), by code. */
+const NUMERAL = new Uint8Array(0x10000);
+for (const c of "零〇一二两三四五六七八九十百") NUMERAL[c.charCodeAt(0)] = 1;
+const [SHI, YAO, DI, SHOU, XIAN, QI, CI, ZAI, ZUI, HOU] = [..."是要第首先其次再最后"].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether the text may hold what RE_ENUM matches: a numeral right before 是 or 要, 第 right before a numeral, or
+ * 首先/其次/再次/最后. One pass over the characters; RE_ENUM itself, with its alternatives, cost some 7 ms per 10,000
+ * paragraphs of the bench's text, half of all parsing, though about one paragraph in eight holds a match (是 and 要,
+ * which a test of single characters looked for, are in most).
+ */
+function mayHoldEnumeration(text: string): boolean {
+  let prev = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c === SHI || c === YAO) && NUMERAL[prev]) || (prev === DI && NUMERAL[c])) return true;
+    if ((c === XIAN && prev === SHOU) || (c === CI && (prev === QI || prev === ZAI)) || (c === HOU && prev === ZUI)) return true;
+    prev = c;
+  }
+  return false;
+}
+
 /** Find run-in enumeration words in a paragraph. A word counts only at the start or after punctuation. */
 export function findEnumerations(text: string): EnumMark[] {
+  return mayHoldEnumeration(text) ? scanEnumerations(text) : [];
+}
+
+/** findEnumerations without the cheap test first (exported for the test that they agree). */
+export function scanEnumerations(text: string): EnumMark[] {
   const out: EnumMark[] = [];
-  if (!/[是要第首其再最]/.test(text)) return out;
   RE_ENUM.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RE_ENUM.exec(text))) {

@@ -1,4 +1,6 @@
-import { findEnumerations, fromChineseNumber, LAST, parseMarker, standardMarker, toChineseNumber } from "../../src/core/numbering";
+import fs from "node:fs";
+import path from "node:path";
+import { findEnumerations, fromChineseNumber, LAST, parseMarker, scanEnumerations, standardMarker, toChineseNumber } from "../../src/core/numbering";
 
 describe("Chinese numerals", () => {
   test.each([
@@ -63,5 +65,38 @@ describe("findEnumerations", () => {
     expect(marks.map((m) => [m.series, m.number])).toEqual([
       ["seq", 1], ["seq", 2], ["seq", LAST], ["di", 1],
     ]);
+  });
+});
+
+describe("findEnumerations' cheap test before its pattern", () => {
+  const dirs = ["realistic", "clean", "structure", "genre", "clean-text"].map((d) => path.join(__dirname, "../fixtures", d));
+  const lines = dirs.flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .flatMap((f) => fs.readFileSync(path.join(dir, f), "utf8").split(/\r?\n/)),
+  );
+  const crafted = [
+    "一是加强学习，二是改进作风。",
+    "一是要提高认识；二要抓好落实。",
+    "第一，统一思想。第二，压实责任。",
+    "首先，提高站位；其次，强化措施；再次，严格督导；最后，抓好落实。",
+    "最后我再强调一下纪律要求。",
+    "最后一点，要加强组织领导。",
+    "十要百是都不算，这里没有列举。",
+    "要求是明确的，主要是落实。",
+  ];
+
+  test("it finds what the pattern alone finds, on every fixture line and on each kind of enumeration", () => {
+    const texts = [...lines, ...crafted];
+    expect(lines.length).toBeGreaterThan(500);
+    let found = 0;
+    for (const t of texts) {
+      const all = scanEnumerations(t);
+      found += all.length;
+      expect([t, findEnumerations(t)]).toEqual([t, all]);
+    }
+    expect(found).toBeGreaterThan(50);
+    for (const t of crafted.slice(0, 6)) expect([t, findEnumerations(t).length > 0]).toEqual([t, true]);
   });
 });

@@ -42,8 +42,11 @@ function junkIndex(): JunkIndex {
 export function junkMatches(text: string): JunkMatch[] {
   if (!text) return [];
   const { entries, always, required } = junkIndex();
+  const found = required.findAll(text);
+  // Most paragraphs: no pattern could match, and no set is made.
+  if (!found.length && !always.length) return [];
   const candidates = new Set<number>(always);
-  for (const m of required.findAll(text)) candidates.add(m.entry.entry);
+  for (const m of found) candidates.add(m.entry.entry);
   if (!candidates.size) return [];
   const order = [...candidates].sort((a, b) => a - b);
   const all: JunkMatch[] = [];
