@@ -280,11 +280,13 @@ async function loadLexiconChild() {
   await loadTypoLexicon();
   const ms = performance.now() - t0;
   gc();
-  // What tigang check does instead: the tables the build stored (build/data/lexicon/index.bin), read in place.
+  const heapMB = round((process.memoryUsage().heapUsed - heap0) / 2 ** 20, 1);
+  // What tigang check does instead: the tables the build stored (build/data/lexicon/index.bin), read in place (the
+  // checks below then use that lexicon, the same tables).
   const cli = require(path.join(build, "cli/lexiconSnapshot.js"));
   await cli.loadCliLexicon();
   const snapshot = { from: cli.cliLexiconStats.from, ms: round(cli.cliLexiconStats.ms, 0) };
-  return { snapshot, loadIndexMs: round(ms, 0), fetchMs: round(lexicon.lexiconLoadStats.fetchMs, 0), indexMs: round(lexicon.lexiconLoadStats.indexMs, 0), words: lexicon.lexiconLoadStats.words, heapMB: round((process.memoryUsage().heapUsed - heap0) / 2 ** 20, 1) };
+  return { snapshot, loadIndexMs: round(ms, 0), fetchMs: round(lexicon.lexiconLoadStats.fetchMs, 0), indexMs: round(lexicon.lexiconLoadStats.indexMs, 0), words: lexicon.lexiconLoadStats.words, heapMB };
 }
 
 function timingChild() {
