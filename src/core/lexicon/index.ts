@@ -27,8 +27,7 @@ export function currentLexicon(): Lexicon | null {
 
 /** Builds the lexicon from its files; `exclude` are known wrong forms (the typo table's) that must not count as words. */
 export function buildLexicon(files: LexiconFiles, exclude: readonly string[] = []): Lexicon {
-  const lex = new Lexicon({ data: files.lexicon, extra: files.gongwen, exclude });
-  lex.addShapeGroups(files.shape.groups.join("\n"));
+  const lex = new Lexicon({ data: files.lexicon, extra: files.gongwen, exclude, shapeGroups: files.shape.groups.join("\n") });
   if (files.collocations) attachCollocations(lex, files.collocations);
   return lex;
 }

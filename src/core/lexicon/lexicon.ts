@@ -177,7 +177,7 @@ export class Lexicon {
   private readonly fuzzy: LexiconExtra["fuzzy"];
   private readonly contextOnly: string;
 
-  constructor(from: { data: LexiconData; extra: LexiconExtra; exclude?: readonly string[] } | { snapshot: LexiconSnapshot }) {
+  constructor(from: { data: LexiconData; extra: LexiconExtra; exclude?: readonly string[]; shapeGroups?: string } | { snapshot: LexiconSnapshot }) {
     if ("snapshot" in from) {
       const { meta, arrays: a } = from.snapshot;
       this.source = meta.source;
@@ -195,7 +195,7 @@ export class Lexicon {
       for (const [ch, set] of Object.entries(meta.shapes)) this.shapeOf.set(ch, new Set(set));
       return;
     }
-    const { data, extra, exclude = [] } = from;
+    const { data, extra, exclude = [], shapeGroups } = from;
     this.source = data.source;
     this.lnTotal = Math.log(data.totalFrequency);
     this.fuzzy = extra.fuzzy;
@@ -235,6 +235,8 @@ export class Lexicon {
     }
     this.addReadings(data.pinyin);
     for (const group of extra.shape) this.addShapeGroup([...group]);
+    // The published shape groups go in before the index is built, so that its free-slip tables know them too.
+    if (shapeGroups) this.addShapeGroups(shapeGroups);
     const ids = new Map<string, number>();
     for (const [ch, syl] of this.readings) {
       const f = this.fuzzyForm(syl[0]);
