@@ -7,7 +7,7 @@ import { READ_LIMITS, limitMessages } from "../core/io/limits";
 import type { DocxReadOptions } from "../core/io/readDocx";
 import { MAX_FILE_BYTES, readInputContent, type InputContent } from "../core/io/readInput";
 import { sniffFormat } from "../core/io/sniff";
-import { nodeInflate } from "./nodeInflate";
+import { nodeDecodeUtf8, nodeInflate } from "./nodeInflate";
 
 export { MAX_FILE_BYTES };
 export type LoadedFile = InputContent;
@@ -41,7 +41,7 @@ export function readFileChecked(file: string): Uint8Array {
 }
 
 export async function loadFile(file: string, options: DocxReadOptions = {}): Promise<LoadedFile> {
-  return readInputContent(file, readFileChecked(file), { inflate: nodeInflate, ...options });
+  return readInputContent(file, readFileChecked(file), { inflate: nodeInflate, decodeUtf8: nodeDecodeUtf8, ...options });
 }
 
 export async function loadParagraphs(file: string): Promise<Paragraph[]> {

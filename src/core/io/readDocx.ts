@@ -15,7 +15,12 @@ export interface DocxReadOptions {
   limits?: Partial<ReadLimits>;
   /** How to inflate zip entries; DecompressionStream by default, node:zlib from the CLI. */
   inflate?: Inflate;
+  /** How to decode a UTF-8 part (its BOM already taken off); TextDecoder by default, Buffer from the CLI (faster). */
+  decodeUtf8?: (bytes: Uint8Array) => string;
 }
+
+const utf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+const textDecoderUtf8 = (bytes: Uint8Array): string => utf8Decoder.decode(bytes);
 
 /** Content imported into the document from another file (w:altChunk). */
 export interface AltChunk {
@@ -39,12 +44,12 @@ const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const MAIN_CONTENT_TYPES = /^application\/vnd\.(openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main|ms-word\.(document|template)\.macroEnabled(Template)?\.main)\+xml$/i;
 
 /** Decode a part's bytes: UTF-8, or UTF-16 (with a BOM, or detected by its first '<'). */
-export function decodePart(bytes: Uint8Array): string {
+export function decodePart(bytes: Uint8Array, decodeUtf8 = textDecoderUtf8): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   if (bytes[0] === 0x3c && bytes[1] === 0) return new TextDecoder("utf-16le").decode(bytes);
   if (bytes[0] === 0 && bytes[1] === 0x3c) return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder("utf-8").decode(bytes);
+  return decodeUtf8(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -600,7 +605,7 @@ export async function readDocxContent(bytes: Uint8Array, options: DocxReadOption
   }
   const readPart = async (name: string): Promise<string | null> => {
     const data = await zip.read(name, limitMessages.inflated);
-    return data === null ? null : decodePart(data);
+    return data === null ? null : decodePart(data, options.decodeUtf8);
   };
   // The main part: _rels/.rels names it; else [Content_Types].xml; else the usual name.
   let mainPart: string | undefined;
