@@ -52,6 +52,9 @@ export async function loadCliLexicon(dataDir = DATA_DIR): Promise<Lexicon> {
 export async function writeLexiconSnapshot(dataDir = DATA_DIR): Promise<number> {
   const lex = await loadTypoLexicon();
   const bytes = encodeSnapshot(lex, fingerprint(dataDir));
-  fs.writeFileSync(snapshotFile(dataDir), bytes);
+  // Written beside and renamed into place: a build stopped halfway leaves no half-written snapshot.
+  const file = snapshotFile(dataDir);
+  fs.writeFileSync(`${file}.tmp`, bytes);
+  fs.renameSync(`${file}.tmp`, file);
   return bytes.length;
 }

@@ -1,6 +1,6 @@
 // Typos the table does not list: a character that no word of the lexicon covers, where one confusable substitution
 // (同音, 近音, 形近) gives a common word and the clause then reads far better (unigram word segmentation scores).
-import { GAIN_THRESHOLDS as THRESHOLDS, WEAK_Q, type Confusion, type Lexicon } from "./lexicon";
+import { GAIN_THRESHOLDS as THRESHOLDS, KIND_EXTRA, WEAK_Q, type Confusion, type Lexicon } from "./lexicon";
 
 // A local copy: an imported function is a getter call per character in the CommonJS build (the CLI, the bench).
 const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
@@ -18,7 +18,6 @@ export interface LexiconTypo {
   certain: boolean;
 }
 
-const KIND_EXTRA: Record<Confusion, number> = { homophone: 0, shape: 1, "near-pinyin": 2 };
 const CONTEXT = 4;
 
 /** Windows to look at around a suspect character: none, all (-1), or a bit set of (length, start) pairs for a frequent single character. */

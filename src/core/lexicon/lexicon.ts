@@ -76,6 +76,11 @@ export const SNAPSHOT_VERSION = 1;
  * sentences and the corpus paragraphs that are not defects, never on the held-out sets (test/fixtures/heldout/typos).
  * Here because the index leaves out what can never reach `hint` (Lexicon.index).
  */
+/** What a shape-similar or near-pinyin fix needs besides GAIN_THRESHOLDS (a homophone nothing more). */
+export const KIND_EXTRA: Record<Confusion, number> = { homophone: 0, shape: 1, "near-pinyin": 2 };
+const KIND_CODE: Record<Confusion, number> = { homophone: 0, shape: 1, "near-pinyin": 2 };
+const KIND_EXTRA_BY_CODE = [KIND_EXTRA.homophone, KIND_EXTRA.shape, KIND_EXTRA["near-pinyin"]];
+
 export const GAIN_THRESHOLDS: Record<number, { hint: number; error: number }> = {
   2: { hint: 11, error: 13.5 },
   3: { hint: 10, error: 12 },
@@ -180,12 +185,26 @@ export class Lexicon {
   constructor(from: { data: LexiconData; extra: LexiconExtra; exclude?: readonly string[]; shapeGroups?: string } | { snapshot: LexiconSnapshot }) {
     if ("snapshot" in from) {
       const { meta, arrays: a } = from.snapshot;
+      // Tables of another shape (another build of this code, a damaged file) are refused, not read at wrong offsets.
+      const fixed = [a.xBits.length === this.xBits.length, a.pairs.length === this.pairs.length, a.freeSlips.length === this.freeSlips.length, a.freeVariants.length === this.freeVariants.length, a.idiomSounds.length === this.idiomSounds.length, a.idiomHead.length === this.idiomHead.length, a.idiomTail.length === this.idiomTail.length, a.sound.length === this.sound.length, a.single.length === this.single.length, a.charFlags.length === this.charFlags.length];
+      const w = a.wKey.length;
+      const x = a.xSlots.length / 3;
+      if (fixed.includes(false) || (w & (w - 1)) !== 0 || a.wLen.length !== w || a.wCode.length !== w || a.wAt.length !== w || (x & (x - 1)) !== 0 || !Number.isInteger(x)) throw new Error("lexicon snapshot of another shape");
       this.source = meta.source;
       this.lnTotal = meta.lnTotal;
       this.count = meta.count;
       this.fuzzy = meta.fuzzy;
       this.contextOnly = meta.contextOnly;
-      this.all = new TextDecoder("utf-16le").decode(a.all);
+      // Code unit for code unit: the decoder keeps a leading U+FEFF (ignoreBOM) but would replace a lone surrogate with
+      // U+FFFD; the word list has none, and should one appear (or the machine be big-endian, the table being in its
+      // own byte order) the slow way copies it exactly.
+      const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+      let all = littleEndian ? new TextDecoder("utf-16le", { ignoreBOM: true }).decode(a.all) : "\ufffd";
+      if (all.includes("\ufffd")) {
+        all = "";
+        for (let i = 0; i < a.all.length; i += 8192) all += String.fromCharCode(...a.all.subarray(i, i + 8192));
+      }
+      this.all = all;
       [this.wKey, this.wLen, this.wCode, this.wAt, this.xSlots] = [a.wKey, a.wLen, a.wCode, a.wAt, a.xSlots];
       [this.xBits, this.pairs, this.freeSlips, this.freeVariants, this.idiomSounds, this.idiomHead, this.idiomTail] = [a.xBits, a.pairs, a.freeSlips, a.freeVariants, a.idiomSounds, a.idiomHead, a.idiomTail];
       [this.sound, this.single, this.charFlags] = [a.sound, a.single, a.charFlags];
@@ -371,12 +390,15 @@ export class Lexicon {
       let others = 0;
       for (let i = 0; i < len; i++) if (i !== gap) others += this.single[all.charCodeAt(at + i)];
       const room = code / 5 - this.lnTotal - GAIN_THRESHOLDS[len].hint;
-      const slips = this.freeConfusables(all.charCodeAt(at + gap));
+      const { chars: slips, kinds } = this.freeConfusables(all.charCodeAt(at + gap));
       for (let j = 0; j < slips.length; j++) {
         const x = slips.charCodeAt(j);
-        // others + single[x] is the window's cost summed in another order than the detector's: a hair of slack. The
-        // rest of the list is more frequent still (freeConfusables sorts it), so none of it can pass either.
-        if (room - others - this.single[x] < -1e-6) break;
+        // others + single[x] is the window's cost summed in another order than the detector's: a hair of slack. Below
+        // the hint itself, the rest of the list (more frequent still: freeConfusables sorts it) cannot pass either;
+        // a shape-similar or near-pinyin slip needs KIND_EXTRA more, as in examine().
+        const margin = room - others - this.single[x];
+        if (margin < -1e-6) break;
+        if (margin - KIND_EXTRA_BY_CODE[kinds[j]] < -1e-6) continue;
         if (gap > 0) setBit(this.freeSlips, all.charCodeAt(at + gap - 1), x);
         if (gap + 1 < len) setBit(this.freeSlips, x, all.charCodeAt(at + gap + 1));
         let v = FNV;
@@ -401,42 +423,33 @@ export class Lexicon {
     }
   }
 
-  private freeBySyllable: Map<string, string> | null = null;
-  /** freeConfusables by character code (filled as the index is built: no one-character strings per word and gap). */
-  private readonly freeConf: (string | undefined)[] = new Array(0x10000);
+  /**
+   * Per character code: the frequent single characters (的 了 在 把 …, isFreeSingle) that the detector would take as
+   * typed for it, the rarest first (lowest one-character log probability), and how (KIND_CODE). Exactly the inverse of
+   * confusablesOf over those characters, as examine() reads it (confusablesOf(typed).get(right)): same reading, a near
+   * reading (zh/z, n/l …), or a shape group. Built once, the first time index() asks.
+   */
+  private freeConf: { chars: string; kinds: Uint8Array }[] | null = null;
+  private static readonly NO_SLIPS = { chars: "", kinds: new Uint8Array(0) };
 
-  /** Frequent single characters confusable with `ch` (same reading, or the same shape group), the rarest first. */
-  private freeConfusables(code: number): string {
-    let out = this.freeConf[code];
-    if (out !== undefined) return out;
-    const ch = String.fromCharCode(code);
-    // Rarest first (lowest one-character log probability): index() stops at the first one whose window cannot pass.
-    const rarestFirst = (chars: Iterable<string>) => [...chars].sort((a, b) => this.single[a.charCodeAt(0)] - this.single[b.charCodeAt(0)]).join("");
-    if (!this.freeBySyllable) {
-      const by = new Map<string, string>();
-      for (const [c, syl] of this.readings)
-        if (this.charFlags[c.charCodeAt(0)] & 2 && !this.contextOnly.includes(c)) for (const y of syl) by.set(y, (by.get(y) ?? "") + c);
-      for (const [y, chars] of by) by.set(y, rarestFirst(chars));
-      this.freeBySyllable = by;
+  private freeConfusables(code: number): { chars: string; kinds: Uint8Array } {
+    if (!this.freeConf) {
+      const lists = new Map<number, { x: number; kind: Confusion }[]>();
+      for (let x = 0; x < 0x10000; x++) {
+        if (!(this.charFlags[x] & 2)) continue;
+        for (const [c, kind] of this.confusablesOf(x)) {
+          let l = lists.get(c);
+          if (!l) lists.set(c, (l = []));
+          l.push({ x, kind });
+        }
+      }
+      this.freeConf = new Array(0x10000);
+      for (const [c, l] of lists) {
+        l.sort((a, b) => this.single[a.x] - this.single[b.x]);
+        this.freeConf[c] = { chars: String.fromCharCode(...l.map((e) => e.x)), kinds: Uint8Array.from(l.map((e) => KIND_CODE[e.kind])) };
+      }
     }
-    const readings = this.readings.get(ch) ?? [];
-    const shapes = this.shapeOf.get(ch);
-    if (readings.length <= 1 && !shapes) {
-      // Most characters: one reading, no shape group. The syllable's list, already sorted, less the character itself
-      // (computing a set and sorting it for each of some 7,000 characters took ~40 ms of every load).
-      const same = readings.length ? (this.freeBySyllable.get(readings[0]) ?? "") : "";
-      const k = same.indexOf(ch);
-      out = k < 0 ? same : same.slice(0, k) + same.slice(k + 1);
-    } else {
-      const set = new Set<string>();
-      for (const y of readings) for (const c of this.freeBySyllable.get(y) ?? "") set.add(c);
-      for (const c of shapes ?? []) if (this.charFlags[c.charCodeAt(0)] & 2) set.add(c);
-      set.delete(ch);
-      for (const c of this.contextOnly) set.delete(c);
-      out = rarestFirst(set);
-    }
-    this.freeConf[code] = out;
-    return out;
+    return this.freeConf[code] ?? Lexicon.NO_SLIPS;
   }
 
   /** Adds shape-similar groups (one group per line, characters separated by commas or spaces). */

@@ -61,5 +61,10 @@ export function decodeSnapshot(bytes: Uint8Array, fingerprint: string): Lexicon 
     if (!Type || start + offset + n * Type.BYTES_PER_ELEMENT > bytes.length) return null;
     arrays[name] = new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset + start + offset, n);
   }
-  return new Lexicon({ snapshot: { meta: header.meta, arrays: arrays as unknown as SnapshotArrays } });
+  try {
+    return new Lexicon({ snapshot: { meta: header.meta, arrays: arrays as unknown as SnapshotArrays } });
+  } catch {
+    // A table missing, or of another shape.
+    return null;
+  }
 }

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadTypoLexicon } from "../../../src/core/check/rules/typo";
-import { findLexiconTypos, type Lexicon } from "../../../src/core/lexicon";
+import { findLexiconTypos, Lexicon } from "../../../src/core/lexicon";
 import { decodeSnapshot, encodeSnapshot } from "../../../src/core/lexicon/snapshot";
 
 let lex: Lexicon;
@@ -59,4 +59,29 @@ test("another fingerprint, a truncated file or other bytes give null, never a wr
   const other = bytes.slice();
   other.set(new TextEncoder().encode('{"tag":"other'), 4);
   expect(decodeSnapshot(other, "fp-1")).toBeNull();
+});
+
+test("a table of another size, or missing, gives null; characters a decoder would change are kept", () => {
+  // Shrink one fixed-size table in the header: the arrays no longer have the shape this code builds.
+  const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length)));
+  const rewrite = (edit: (h: { arrays: { name: string; length: number }[] }) => void) => {
+    const h = structuredClone(header);
+    edit(h);
+    const json = new TextEncoder().encode(JSON.stringify(h));
+    expect(json.length).toBeLessThanOrEqual(length);
+    const out = bytes.slice();
+    out.fill(0x20, 4, 4 + length); // JSON allows the spaces after it
+    out.set(json, 4);
+    return out;
+  };
+  expect(decodeSnapshot(rewrite((h) => (h.arrays.find((a) => a.name === "pairs")!.length -= 8)), "fp-1")).toBeNull();
+  expect(decodeSnapshot(rewrite((h) => (h.arrays = h.arrays.filter((a) => a.name !== "single"))), "fp-1")).toBeNull();
+  // The word list's characters come back unit for unit, a leading U+FEFF and a lone surrogate included.
+  const snap = lex.snapshot();
+  const odd = new Uint16Array([0xfeff, 0x4e00, 0xd800, 0x4e01, ...snap.arrays.all.subarray(4)]);
+  const back = new Lexicon({ snapshot: { meta: snap.meta, arrays: { ...snap.arrays, all: odd } } });
+  const text = (back as unknown as { all: string }).all;
+  expect(text.length).toBe(odd.length);
+  expect([text.charCodeAt(0), text.charCodeAt(2)]).toEqual([0xfeff, 0xd800]);
 });
