@@ -337,7 +337,7 @@ function timingChild() {
  * The lexicon chunk in the task pane: fetch, parse and index when 检查 first runs, in headless Chromium (median of 3
  * loads, each in a fresh browser context: nothing cached), read from the harness (window.__tigang.lexicon).
  */
-async function lexiconInChromium() {
+export async function lexiconInChromium() {
   const runs = [];
   await withChromium(async (browser, url) => {
     for (let i = 0; i < (QUICK ? 2 : 3); i++) {

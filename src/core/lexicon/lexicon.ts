@@ -434,19 +434,27 @@ export class Lexicon {
 
   private freeConfusables(code: number): { chars: string; kinds: Uint8Array } {
     if (!this.freeConf) {
-      const lists = new Map<number, { x: number; kind: Confusion }[]>();
+      // Each entry packed in one number (x · 4 + kind): some 30,000 of them, no object each.
+      const lists = new Map<number, number[]>();
       for (let x = 0; x < 0x10000; x++) {
         if (!(this.charFlags[x] & 2)) continue;
         for (const [c, kind] of this.confusablesOf(x)) {
-          let l = lists.get(c);
-          if (!l) lists.set(c, (l = []));
-          l.push({ x, kind });
+          const entry = x * 4 + KIND_CODE[kind];
+          const l = lists.get(c);
+          if (l) l.push(entry);
+          else lists.set(c, [entry]);
         }
       }
       this.freeConf = new Array(0x10000);
       for (const [c, l] of lists) {
-        l.sort((a, b) => this.single[a.x] - this.single[b.x]);
-        this.freeConf[c] = { chars: String.fromCharCode(...l.map((e) => e.x)), kinds: Uint8Array.from(l.map((e) => KIND_CODE[e.kind])) };
+        l.sort((a, b) => this.single[a >> 2] - this.single[b >> 2]);
+        const kinds = new Uint8Array(l.length);
+        let chars = "";
+        for (let k = 0; k < l.length; k++) {
+          chars += String.fromCharCode(l[k] >> 2);
+          kinds[k] = l[k] & 3;
+        }
+        this.freeConf[c] = { chars, kinds };
       }
     }
     return this.freeConf[code] ?? Lexicon.NO_SLIPS;
@@ -621,8 +629,14 @@ export class Lexicon {
     return out;
   }
 
+  /** fuzzyForm by syllable: some 400 syllables, asked for each of some 7,000 characters' readings, twice. */
+  private readonly fuzzyForms = new Map<string, string>();
+
   /** The syllable with every fuzzy initial and final folded (zhi → zi, ling → lin, nan → lan). */
-  private fuzzyForm(s: string): string {
+  private fuzzyForm(syllable: string): string {
+    let s = this.fuzzyForms.get(syllable);
+    if (s !== undefined) return s;
+    s = syllable;
     for (const [x, y] of this.fuzzy.initials)
       if (s.startsWith(x)) {
         s = y + s.slice(x.length);
@@ -633,6 +647,7 @@ export class Lexicon {
         s = s.slice(0, s.length - x.length) + y;
         break;
       }
+    this.fuzzyForms.set(syllable, s);
     return s;
   }
 
