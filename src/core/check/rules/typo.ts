@@ -18,13 +18,21 @@ interface TypoPhrase {
  */
 class EdgeSet {
   private readonly byEdge = new Map<number, string[]>();
+  /**
+   * For a large set (a class: twenty verbs and more), its edge characters as a bit set (8 KB): the test that passes over
+   * most places with one read, before the map. 的's conditions are asked at every 的 of a text.
+   */
+  private readonly edges: Uint32Array | null;
   constructor(
     list: readonly string[],
     private readonly side: "before" | "after",
   ) {
-    for (const s of contextStrings(list)) {
+    const strings = contextStrings(list);
+    this.edges = strings.length >= 16 ? new Uint32Array(0x10000 >>> 5) : null;
+    for (const s of strings) {
       if (!s) continue;
       const edge = side === "before" ? s.charCodeAt(s.length - 1) : s.charCodeAt(0);
+      if (this.edges) this.edges[edge >>> 5] |= 1 << (edge & 31);
       const l = this.byEdge.get(edge);
       if (l) l.push(s);
       else this.byEdge.set(edge, [s]);
@@ -32,7 +40,9 @@ class EdgeSet {
   }
   /** Whether the text right before `at` (side "before") or from `at` on (side "after") is one of the strings. */
   has(text: string, at: number): boolean {
-    const l = this.byEdge.get(this.side === "before" ? text.charCodeAt(at - 1) : text.charCodeAt(at));
+    const edge = this.side === "before" ? text.charCodeAt(at - 1) : text.charCodeAt(at);
+    if (this.edges && (edge !== edge || (this.edges[edge >>> 5] & (1 << (edge & 31))) === 0)) return false;
+    const l = this.byEdge.get(edge);
     if (!l) return false;
     for (const s of l) if (text.startsWith(s, this.side === "before" ? at - s.length : at)) return true;
     return false;
@@ -163,6 +173,7 @@ export const typo: Rule = {
   },
   check(doc, report, ctx) {
     const lex = currentLexicon();
+    const collocations = lex ? collocationsOf(lex) : undefined;
     for (let i = 0; i < doc.paragraphs.length; i++) {
       const text = paragraphText(doc, i);
       if (!text) continue;
@@ -191,11 +202,9 @@ export const typo: Rule = {
         while (v.wrong[k] === v.right[k]) k++;
         return v.offset + k;
       };
-      const slips =
-        collocationsOf(lex)?.find(text, (v) => !skip(v.offset, v.offset + v.wrong.length) && !skip(slipped(v), slipped(v) + 1) && !wordsAcrossEdge(lex, text, v.offset, v)) ?? [];
+      const slips = collocations?.find(text, (v) => !skip(v.offset, v.offset + v.wrong.length) && !skip(slipped(v), slipped(v) + 1) && !wordsAcrossEdge(lex, text, v.offset, v)) ?? [];
       for (const t of slips) taken.push([t.offset, t.offset + t.wrong.length]);
-      const guesses = [...slips.map((t) => ({ t, messageId: "collocation" })), ...findLexiconTypos(lex, text, skip).map((t) => ({ t, messageId: "lexicon" }))];
-      for (const { t, messageId } of guesses)
+      const guess = (t: { offset: number; wrong: string; right: string; kind: Confusion; certain: boolean }, messageId: string) =>
         report({
           messageId,
           data: { found: t.wrong, expected: t.right, kind: KIND_NAME[t.kind] },
@@ -205,6 +214,8 @@ export const typo: Rule = {
           severity: t.certain ? "error" : "info",
           guess: true,
         });
+      for (const t of slips) guess(t, "collocation");
+      for (const t of findLexiconTypos(lex, text, skip)) guess(t, "lexicon");
     }
   },
 };
