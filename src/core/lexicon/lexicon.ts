@@ -286,6 +286,8 @@ export class Lexicon {
       const code = this.wCode[k];
       if (len > 1 && code !== REMOVED) this.index(this.wAt[k], len, code);
     }
+    // Only the index reads the free-slip lists: 30,000 entries not kept for the life of the page.
+    this.freeConf = null;
   }
 
   private addReadings(pinyin: string): void {
