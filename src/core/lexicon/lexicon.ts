@@ -76,16 +76,14 @@ export const SNAPSHOT_VERSION = 1;
  * sentences and the corpus paragraphs that are not defects, never on the held-out sets (test/fixtures/heldout/typos).
  * Here because the index leaves out what can never reach `hint` (Lexicon.index).
  */
-/** What a shape-similar or near-pinyin fix needs besides GAIN_THRESHOLDS (a homophone nothing more). */
-export const KIND_EXTRA: Record<Confusion, number> = { homophone: 0, shape: 1, "near-pinyin": 2 };
-const KIND_CODE: Record<Confusion, number> = { homophone: 0, shape: 1, "near-pinyin": 2 };
-const KIND_EXTRA_BY_CODE = [KIND_EXTRA.homophone, KIND_EXTRA.shape, KIND_EXTRA["near-pinyin"]];
-
 export const GAIN_THRESHOLDS: Record<number, { hint: number; error: number }> = {
   2: { hint: 11, error: 13.5 },
   3: { hint: 10, error: 12 },
   4: { hint: 8, error: 10 },
 };
+
+/** What a shape-similar or near-pinyin fix needs besides GAIN_THRESHOLDS (a homophone nothing more). */
+export const KIND_EXTRA: Record<Confusion, number> = { homophone: 0, shape: 1, "near-pinyin": 2 };
 
 const HAN_LO = 0x4e00;
 const HAN_HI = 0x9fff;
@@ -151,11 +149,11 @@ export class Lexicon {
   /**
    * Wildcard table (target words with one character left out), three numbers a slot, side by side so that a probe reads
    * one cache line rather than one per field: the hash; the filling character, the word's code, length and gap
-   * (XINFO); where the word starts in `all`.
+   * (xInfo); where the word starts in `all`.
    */
   private readonly xSlots: Int32Array;
   private readonly xMask: number;
-  /** The wildcard keys again as a bit set, a quarter of xKey's size: most windows have no target word, and this says so without reading xKey. */
+  /** The wildcard keys again as a bit set, 256 KB against xSlots' 6 MB: most windows have no target word, and this says so without reading xSlots. */
   private readonly xBits: Uint32Array = new Uint32Array(1 << (X_BITS - 5));
   /** Bitset of character pairs adjacent inside some word of frequency ≥ 5 (hashed; a few false hits). */
   private readonly pairs: Uint32Array = new Uint32Array(1 << (PAIR_BITS - 5));
@@ -175,7 +173,7 @@ export class Lexicon {
   private readonly sound: Uint16Array = new Uint16Array(0x10000);
   /** Per character code: natural log probability as a one-character piece, its cost included. */
   private readonly single: Float32Array = new Float32Array(0x10000);
-  /** Per character code: 1 = in the list, 2 = a frequent word on its own, 4 = left to the context rules. */
+  /** Per character code: 2 = a frequent word on its own, 4 = left to the context rules. */
   private readonly charFlags: Uint8Array = new Uint8Array(0x10000);
   private readonly readings = new Map<string, string[]>();
   private readonly shapeOf = new Map<string, Set<string>>();
@@ -271,7 +269,6 @@ export class Lexicon {
       const code = this.wCode[k];
       if (!len || code === REMOVED) continue;
       const a = this.wAt[k];
-      for (let i = 0; i < len; i++) this.charFlags[this.all.charCodeAt(a + i)] |= 1;
       if (len === 1) {
         const c = this.all.charCodeAt(a);
         this.single[c] = code / 5 - this.lnTotal - SINGLE_PENALTY;
@@ -392,7 +389,7 @@ export class Lexicon {
       let others = 0;
       for (let i = 0; i < len; i++) if (i !== gap) others += this.single[all.charCodeAt(at + i)];
       const room = code / 5 - this.lnTotal - GAIN_THRESHOLDS[len].hint;
-      const { chars: slips, kinds } = this.freeConfusables(all.charCodeAt(at + gap));
+      const { chars: slips, extras } = this.freeConfusables(all.charCodeAt(at + gap));
       for (let j = 0; j < slips.length; j++) {
         const x = slips.charCodeAt(j);
         // others + single[x] is the window's cost summed in another order than the detector's: a hair of slack. Below
@@ -400,7 +397,7 @@ export class Lexicon {
         // a shape-similar or near-pinyin slip needs KIND_EXTRA more, as in examine().
         const margin = room - others - this.single[x];
         if (margin < -1e-6) break;
-        if (margin - KIND_EXTRA_BY_CODE[kinds[j]] < -1e-6) continue;
+        if (margin - extras[j] < -1e-6) continue;
         if (gap > 0) setBit(this.freeSlips, all.charCodeAt(at + gap - 1), x);
         if (gap + 1 < len) setBit(this.freeSlips, x, all.charCodeAt(at + gap + 1));
         let v = FNV;
@@ -427,21 +424,22 @@ export class Lexicon {
 
   /**
    * Per character code: the frequent single characters (的 了 在 把 …, isFreeSingle) that the detector would take as
-   * typed for it, the rarest first (lowest one-character log probability), and how (KIND_CODE). Exactly the inverse of
+   * typed for it, the rarest first (lowest one-character log probability), and what their kind of slip needs beyond the
+   * hint (KIND_EXTRA). Exactly the inverse of
    * confusablesOf over those characters, as examine() reads it (confusablesOf(typed).get(right)): same reading, a near
    * reading (zh/z, n/l …), or a shape group. Built once, the first time index() asks.
    */
-  private freeConf: { chars: string; kinds: Uint8Array }[] | null = null;
-  private static readonly NO_SLIPS = { chars: "", kinds: new Uint8Array(0) };
+  private freeConf: { chars: string; extras: Uint8Array }[] | null = null;
+  private static readonly NO_SLIPS = { chars: "", extras: new Uint8Array(0) };
 
-  private freeConfusables(code: number): { chars: string; kinds: Uint8Array } {
+  private freeConfusables(code: number): { chars: string; extras: Uint8Array } {
     if (!this.freeConf) {
-      // Each entry packed in one number (x · 4 + kind): some 30,000 of them, no object each.
+      // Each entry packed in one number (x · 4 + KIND_EXTRA, which is below 4): some 30,000 of them, no object each.
       const lists = new Map<number, number[]>();
       for (let x = 0; x < 0x10000; x++) {
         if (!(this.charFlags[x] & 2)) continue;
         for (const [c, kind] of this.confusablesOf(x)) {
-          const entry = x * 4 + KIND_CODE[kind];
+          const entry = x * 4 + KIND_EXTRA[kind];
           const l = lists.get(c);
           if (l) l.push(entry);
           else lists.set(c, [entry]);
@@ -450,27 +448,26 @@ export class Lexicon {
       this.freeConf = new Array(0x10000);
       for (const [c, l] of lists) {
         l.sort((a, b) => this.single[a >> 2] - this.single[b >> 2]);
-        const kinds = new Uint8Array(l.length);
+        const extras = new Uint8Array(l.length);
         let chars = "";
         for (let k = 0; k < l.length; k++) {
           chars += String.fromCharCode(l[k] >> 2);
-          kinds[k] = l[k] & 3;
+          extras[k] = l[k] & 3;
         }
-        this.freeConf[c] = { chars, kinds };
+        this.freeConf[c] = { chars, extras };
       }
     }
     return this.freeConf[code] ?? Lexicon.NO_SLIPS;
   }
 
-  /** Adds shape-similar groups (one group per line, characters separated by commas or spaces). */
-  addShapeGroups(text: string): void {
-    // The confusables cache is cleared once per call, not once per group (65,536 entries × 500 groups took ~40 ms of
-    // every lexicon load); nothing reads it while the groups go in.
-    this.confusables.fill(undefined);
+  /**
+   * Adds shape-similar groups (one group per line, characters separated by commas or spaces). Only while the constructor
+   * runs, before the index and before any confusables are computed: both read the groups.
+   */
+  private addShapeGroups(text: string): void {
     for (const line of text.split("\n")) this.addShapeGroup(line.split(/[,，\s]+/).filter((t) => t.length === 1 && isHan(t.charCodeAt(0))));
   }
 
-  /** Adds one group; the caller clears the confusables cache (the constructor starts with it empty). */
   private addShapeGroup(chars: string[]): void {
     for (const a of chars)
       for (const b of chars) {
@@ -538,11 +535,6 @@ export class Lexicon {
   hasContextOnly(text: string, from: number, len: number): boolean {
     for (let i = from; i < from + len; i++) if (this.charFlags[text.charCodeAt(i)] & 4) return true;
     return false;
-  }
-
-  /** Whether the character is in some word of the list (a character an input method offers). */
-  inList(c: number): boolean {
-    return (this.charFlags[c] & 1) !== 0;
   }
 
   /** A character frequent enough as a word of its own (的, 在, 把 …) that standing alone says nothing. */
