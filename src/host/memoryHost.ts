@@ -155,7 +155,7 @@ export class MemoryHost implements DocumentHost {
     const p = this.paragraphs[pos.paragraph];
     if (!p) return;
     const head = { ...p, text: p.text.slice(0, pos.offset), comments: p.comments?.filter((c) => c.offset < pos.offset) };
-    const tail = { ...p, text: p.text.slice(pos.offset), comments: p.comments?.filter((c) => !head.comments?.includes(c)).map((c) => ({ ...c, offset: c.offset - pos.offset })) };
+    const tail = { ...p, text: p.text.slice(pos.offset), comments: p.comments?.filter((c) => c.offset >= pos.offset).map((c) => ({ ...c, offset: c.offset - pos.offset })) };
     this.paragraphs.splice(pos.paragraph, 1, head, tail);
     this.selection = { start: { paragraph: pos.paragraph + 1, offset: 0 }, end: { paragraph: pos.paragraph + 1, offset: 0 } };
     this.emit(true);
@@ -327,12 +327,7 @@ export class MemoryHost implements DocumentHost {
         if (m) p.outlineLevel = Number(m[1]);
       }
       // With the 公文 styles defined, the block takes its style by name, as the Word adapter does.
-      const name = gongwenStyleOfBlock(b, this.styleNames());
-      const def = name ? this.styles.get(name) : undefined;
-      if (def) {
-        p.style = def.name;
-        if (def.outlineLevel) p.outlineLevel = def.outlineLevel;
-      }
+      this.takeStyle(p, gongwenStyleOfBlock(b, this.styleNames()));
       p.format = format;
     }
     if (b.list && this.lists.has(b.list.listId)) p.list = { id: b.list.listId, level: b.list.level };
@@ -355,8 +350,8 @@ export class MemoryHost implements DocumentHost {
   /** 写入批注: the tool's earlier comments replaced; a request whose anchor changed since the check is skipped. All or nothing. */
   async writeComments(requests: readonly CommentRequest[]): Promise<CommentsResult> {
     await this.batch(true);
-    const paras = this.paragraphs.map((p) => ({ ...p, comments: p.comments?.filter((c) => !isToolComment(c.text)) }));
     const removed = this.toolComments();
+    const paras = this.withoutToolComments();
     let skipped = 0;
     for (const r of requests) {
       const p = paras[r.paragraph];
@@ -366,7 +361,7 @@ export class MemoryHost implements DocumentHost {
       }
       p.comments = [...(p.comments ?? []), { offset: r.offset, length: r.length, text: r.text, author: USER }];
     }
-    this.paragraphs = paras.map((p) => (p.comments?.length ? p : { ...p, comments: undefined }));
+    this.paragraphs = paras;
     this.emit(false);
     return { written: requests.length - skipped, removed, skipped };
   }
@@ -376,12 +371,25 @@ export class MemoryHost implements DocumentHost {
     await this.batch(true);
     const removed = this.toolComments();
     if (!removed) return 0;
-    this.paragraphs = this.paragraphs.map((p) => {
+    this.paragraphs = this.withoutToolComments();
+    this.emit(false);
+    return removed;
+  }
+
+  /** The paragraphs (copies) without the tool's comments; a paragraph left with none has `comments` undefined. */
+  private withoutToolComments(): MemParagraph[] {
+    return this.paragraphs.map((p) => {
       const kept = p.comments?.filter((c) => !isToolComment(c.text));
       return { ...p, comments: kept?.length ? kept : undefined };
     });
-    this.emit(false);
-    return removed;
+  }
+
+  /** A paragraph takes the defined 公文 style `name` (none: unchanged), with its outline level. */
+  private takeStyle(p: MemParagraph, name: string | null): void {
+    const def = name ? this.styles.get(name) : undefined;
+    if (!def) return;
+    p.style = def.name;
+    if (def.outlineLevel) p.outlineLevel = def.outlineLevel;
   }
 
   private toolComments(): number {
@@ -514,12 +522,7 @@ export class MemoryHost implements DocumentHost {
         }
         // With the 公文 styles defined, the paragraph takes its style (which carries exact spacing and character indents),
         // chosen as the Word adapter chooses it (plannedStyle: a run-in heading takes 公文正文).
-        const name = plannedStyle(pp, this.styleNames());
-        const def = name ? this.styles.get(name) : undefined;
-        if (def) {
-          next.style = def.name;
-          if (def.outlineLevel) next.outlineLevel = def.outlineLevel;
-        }
+        this.takeStyle(next, plannedStyle(pp, this.styleNames()));
       }
       if (caps.fixedLineSpacing) format.lineSpacingPt = lineSpacingPt;
       if (pp.asciiFont && caps.asciiFont) format.asciiFont = pp.asciiFont;

@@ -51,7 +51,7 @@ export class WordHost implements DocumentHost {
       const before = e.before;
       if (typeof before === "object" && !Array.isArray(before)) throw describeRecheckedFailure(e, await this.deps.run(before.recheck).catch(() => null));
       // Word kept what the batch did before the failure: read the body again and say what changed.
-      const after = Array.isArray(e.before) ? await this.deps.run(readTexts).catch(() => null) : null;
+      const after = Array.isArray(before) ? await this.deps.run(readTexts).catch(() => null) : null;
       throw describeWriteFailure(e, after);
     }
   }

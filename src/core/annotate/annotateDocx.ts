@@ -9,7 +9,7 @@ import { READ_LIMITS, inflateBudget, limitMessages } from "../io/limits";
 import { decodePart, type DocxContent } from "../io/readDocx";
 import type { SourceSpan } from "../io/sourceMap";
 import { ZipArchive, streamInflate, type Inflate } from "../io/zip";
-import { commentText, COMMENT_PREFIX, isToolComment } from "./commentText";
+import { commentText, COMMENT_PREFIX, isToolComment, wholeCharacters } from "./commentText";
 
 export { COMMENT_PREFIX };
 
@@ -242,10 +242,7 @@ function place(xml: string, paragraphs: Paragraph[], f: FindingJson): [Point, Po
   const p = at >= 0 ? paragraphs[at] : paragraphs.find((q) => q.text.trim() && q.source);
   if (!p) return null;
   if (p === paragraphs[f.paragraph] && f.offset !== undefined && f.length) {
-    // A boundary never cuts a character in two (a surrogate pair): the range widens to whole characters.
-    const low = (i: number) => /[\udc00-\udfff]/.test(p.text[i] ?? "");
-    const from = low(f.offset) ? f.offset - 1 : f.offset;
-    const to = low(f.offset + f.length) ? f.offset + f.length + 1 : f.offset + f.length;
+    const [from, to] = wholeCharacters(p.text, f.offset, f.length);
     const start = pointAt(xml, p, from, "start");
     const end = pointAt(xml, p, to, "end");
     if (start && end && start.pos <= end.pos) return [start, end];

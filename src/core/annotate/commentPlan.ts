@@ -3,7 +3,7 @@
 // title — and with the text the check saw there, so the host can refuse a place that has changed since.
 import type { Finding } from "../check/types";
 import { findingToJson } from "../check/engine";
-import { commentText } from "./commentText";
+import { commentText, wholeCharacters } from "./commentText";
 
 export interface CommentRequest {
   paragraph: number;
@@ -37,11 +37,8 @@ export function planComments(texts: readonly string[], title: number, findings: 
     const paragraph = own ? f.paragraph : fallback;
     const pText = texts[paragraph];
     if (pText === undefined) continue;
-    // A boundary never cuts a character in two (a surrogate pair): the range widens to whole characters, as in the annotator.
-    const low = (i: number) => /[\udc00-\udfff]/.test(pText[i] ?? "");
     if (own && f.length > 0 && f.offset >= 0 && f.offset + f.length <= pText.length) {
-      const from = low(f.offset) ? f.offset - 1 : f.offset;
-      const to = low(f.offset + f.length) ? f.offset + f.length + 1 : f.offset + f.length;
+      const [from, to] = wholeCharacters(pText, f.offset, f.length);
       out.push({ paragraph, offset: from, length: to - from, whole: false, expected: pText.slice(from, to), text });
     } else {
       out.push({ paragraph, offset: 0, length: pText.length, whole: true, expected: pText, text });

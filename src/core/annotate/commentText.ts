@@ -15,3 +15,12 @@ export function commentText(f: Pick<FindingJson, "severity" | "message" | "repla
 export function isToolComment(text: string): boolean {
   return text.trimStart().startsWith(COMMENT_PREFIX);
 }
+
+/**
+ * A comment's anchor [from, to) for a finding's span of `text`: widened to whole characters, so that a boundary never
+ * cuts a surrogate pair in two (shared by the annotator and the Word comments' plan).
+ */
+export function wholeCharacters(text: string, offset: number, length: number): [number, number] {
+  const low = (i: number) => /[\udc00-\udfff]/.test(text[i] ?? "");
+  return [low(offset) ? offset - 1 : offset, low(offset + length) ? offset + length + 1 : offset + length];
+}

@@ -412,7 +412,7 @@ export function summarizePlan(plan: FormatPlan, formats?: DocumentFormats | null
     out.push(row);
   }
   if (caps && !caps.fixedLineSpacing && plan.paragraphs.length) {
-    const unstyled = plan.paragraphs.filter((p) => !plannedStyle(p, formats?.styles)).length;
+    const unstyled = unstyledCount(plan, formats?.styles);
     const row: PlanSummaryRow = { key: "line-spacing", label: "固定行距", count: 1, detail: `固定值 ${plan.paragraphs[0].format.lineSpacingPt} 磅${unstyled < plan.paragraphs.length ? "（由公文样式设置）" : ""}` };
     if (unstyled === plan.paragraphs.length) row.unavailable = "此版本 Word 不能由加载项设置固定值行距，需手动设置（步骤见下）";
     else if (unstyled) row.unavailable = `其中 ${unstyled} 段不套用公文样式（自动编号段落等），其行距需手动设置（步骤见下）`;
@@ -429,6 +429,11 @@ export function plannedStyle(p: PlannedParagraph, styles: readonly string[] | un
   if (!styles?.length) return null;
   const name = gongwenStyleNameFor({ ...p, rightIndentPt: p.rightIndentPt ?? 0 });
   return name && styles.includes(name) ? name : null;
+}
+
+/** How many planned paragraphs take no 公文 style (all of them in a document without the styles). */
+function unstyledCount(plan: FormatPlan, styles: readonly string[] | undefined): number {
+  return plan.paragraphs.filter((p) => !plannedStyle(p, styles)).length;
 }
 
 /**
@@ -461,7 +466,7 @@ export function needsChange(p: PlannedParagraph, st: ParagraphFormatState | unde
 export function formatNotes(plan: FormatPlan, caps: FormatCapabilities, settings: FormatSettings = GBT_DEFAULTS, styles?: readonly string[]): string[] {
   const notes: string[] = [];
   // A paragraph given a 公文 style takes the style's exact line spacing; the others keep what they have.
-  const unstyled = plan.paragraphs.filter((p) => !plannedStyle(p, styles)).length;
+  const unstyled = unstyledCount(plan, styles);
   if (unstyled && !caps.fixedLineSpacing) {
     notes.push(
       unstyled === plan.paragraphs.length

@@ -16,7 +16,7 @@
 import { isToolComment } from "../../core/annotate/commentText";
 import { anchorHolds, type CommentRequest, type CommentsResult } from "../../core/annotate/commentPlan";
 import { MAX_SEARCH, WriteFailed, queueReviewedText, reviewedTexts, type Ctx, type WordHostDeps } from "./shared";
-import { hitAt, queueKeySearch } from "./locate";
+import { CONTROL, hitAt, queueKeySearch } from "./locate";
 
 /** The body's comments with their text and id, queued for the next sync. */
 function queueComments(context: Ctx): Word.CommentCollection {
@@ -35,8 +35,6 @@ interface Placed {
   raw: string;
   control: Word.ContentControl;
 }
-
-const CONTROL = /[\u0000-\u001f]/;
 
 /**
  * Write `requests` as comments, replacing the tool's earlier ones, in 3 syncs whatever the document's size:

@@ -70,7 +70,8 @@ export function planSpan(text: string, searched: string, offset: number, expecte
   }
 }
 
-const CONTROL = /[\u0000-\u001f]/;
+/** A control character: Word's text shows a line break as \v and a cell end as \u0007, which its search spells otherwise. */
+export const CONTROL = /[\u0000-\u001f]/;
 
 /** A search whose hits are loaded with their text, to be verified before anything is written. */
 export function queueKeySearch(para: Word.Paragraph, key: string): Word.RangeCollection {

@@ -102,13 +102,13 @@ export function changedParagraphs(before: readonly string[], after: readonly str
   return Math.max(before.length, after.length) - head - tail;
 }
 
-/** The message for a failed write, from a re-read of the body (`after`; null when the re-read failed too). */
+/** The message for a failed write, from a re-read of the body (`after`; null when the re-read failed too or was not made). */
 export function describeWriteFailure(f: WriteFailed, after: string[] | null): HostError {
   const lead = wordMessage(f.cause);
-  if (typeof f.before === "object" && !Array.isArray(f.before)) return new HostError(`${lead}无法核对写入了什么，请检查文档。`, f.cause);
   if (f.before === "format") return new HostError(`${lead}部分格式可能已经写入（Word 不会撤回同一批中已执行的操作）。请检查文档；如需还原，可在 Word 中按 Ctrl+Z 撤销。`, f.cause);
   if (f.before === "unchecked") return new HostError(`${lead}文字可能已部分插入（Word 不会撤回同一批中已执行的操作）。请检查光标处；如需还原，可在 Word 中按 Ctrl+Z 撤销。`, f.cause);
-  if (after === null) return new HostError(`${lead}无法核对文档是否已被部分修改，请检查文档；如有误改，可在 Word 中按 Ctrl+Z 撤销。`, f.cause);
+  // (An action that re-reads the document itself reports through describeRecheckedFailure.)
+  if (after === null || !Array.isArray(f.before)) return new HostError(`${lead}无法核对文档是否已被部分修改，请检查文档；如有误改，可在 Word 中按 Ctrl+Z 撤销。`, f.cause);
   const n = changedParagraphs(f.before, after);
   if (n === 0) return new HostError(`${lead}已核对文档：没有发现已写入的修改。`, f.cause);
   return new HostError(`${lead}已核对文档：有 ${n} 段已被修改（Word 不会撤回同一批中已执行的操作）。如需还原，请在 Word 中按 Ctrl+Z 撤销。`, f.cause);
@@ -116,7 +116,7 @@ export function describeWriteFailure(f: WriteFailed, after: string[] | null): Ho
 
 /** The message for a failed write whose action re-read the document itself (`said`: what it found; null: the re-read failed). */
 export function describeRecheckedFailure(f: WriteFailed, said: string | null): HostError {
-  return said === null ? describeWriteFailure(f, null) : new HostError(`${wordMessage(f.cause)}${said}`, f.cause);
+  return new HostError(`${wordMessage(f.cause)}${said ?? "无法核对写入了什么，请检查文档。"}`, f.cause);
 }
 
 /** Search `where` for exactly `text`: case-sensitive, with ^ escaped (Word's search reads ^p, ^t as special codes). */
