@@ -16,6 +16,13 @@ test.each([
   expect(decodePart(bytes, nodeDecodeUtf8)).toBe(decodePart(bytes));
 });
 
+test("a UTF-8 BOM is taken off once, by either decoder", () => {
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc("<w:t>主体责任</w:t>")]);
+  expect(decodePart(bytes)).toBe("<w:t>主体责任</w:t>");
+  expect(decodePart(bytes, nodeDecodeUtf8)).toBe("<w:t>主体责任</w:t>");
+  expect(decodePart(new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, ...enc("<a/>")]))).toBe("\ufeff<a/>");
+});
+
 test("a document reads the same with either decoder, and the decoder given is the one used", async () => {
   const bytes = await makeDocx(toAutoNumbered(["对照检查材料", "一、存在的问题", "（一）理论学习方面", "学习不够深入。", "二、整改措施", "以上是我的对照检查。"]));
   let calls = 0;
