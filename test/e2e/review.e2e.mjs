@@ -94,6 +94,13 @@ export const tests = {
       // Files chosen the instant the page opened are checked all the same; by now every worker has said it is ready.
       await page.waitForFunction(() => document.documentElement.dataset.checkers === "ready", null, { timeout: 30_000 });
       assert.equal(await page.locator("#checkers").textContent(), "检查程序已就绪");
+      // On a narrow window the table keeps its columns and scrolls sideways: the file names stay readable.
+      for (const width of [320, 450]) {
+        await page.setViewportSize({ width, height: 800 });
+        const nameWidth = await page.locator("#rows tr td.name").first().evaluate((td) => td.getBoundingClientRect().width);
+        assert.ok(nameWidth >= 100, `file-name column ${Math.round(nameWidth)} px wide at ${width} px`);
+        await screenshot(`review-${width}`);
+      }
       await page.setViewportSize({ width: 1280, height: 860 });
       await screenshot("review-1280");
 
